@@ -1,0 +1,98 @@
+// A real HTTP server on 127.0.0.1 for wire tests: it records every request exactly as it arrived
+// (method, path, query, headers, raw and parsed body) and answers with what the test's handler
+// returns. No fetch mocks: the client under test goes through its real fetch and a real socket.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-case header names. */
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: string;
+  /** The body parsed as JSON, or undefined when empty or not JSON. */
+  json: unknown;
+}
+
+export interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Objects are sent as JSON; strings and Buffers as they are. */
+  body?: unknown;
+}
+
+export type Handler = (request: RecordedRequest, raw: { req: IncomingMessage; res: ServerResponse }) => Reply | void | Promise<Reply | void>;
+
+export interface LoopbackServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  /** Replaces the handler (e.g. per test). */
+  setHandler(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function recordRequest(req: IncomingMessage): Promise<RecordedRequest> {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const rawBody = await readBody(req);
+  return { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: { ...req.headers }, rawBody, json: parseJson(rawBody) };
+}
+
+export function sendReply(res: ServerResponse, reply: Reply): void {
+  if (res.writableEnded) return;
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload: string | Buffer | undefined;
+  if (Buffer.isBuffer(reply.body) || typeof reply.body === "string") payload = reply.body;
+  else if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body);
+    headers["content-type"] ??= "application/json";
+  }
+  res.writeHead(reply.status ?? 200, headers);
+  res.end(payload);
+}
+
+export async function startLoopbackServer(handler: Handler = () => ({ status: 404 })): Promise<LoopbackServer> {
+  let current = handler;
+  const requests: RecordedRequest[] = [];
+  const server = createServer(async (req, res) => {
+    try {
+      const recorded = await recordRequest(req);
+      requests.push(recorded);
+      const reply = await current(recorded, { req, res });
+      if (reply) sendReply(res, reply);
+    } catch (error) {
+      sendReply(res, { status: 599, body: { testServerError: String(error) } });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    setHandler(next) {
+      current = next;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,35 @@
+// @vendor-auth/unicourt: the helper client, the error classes, and the model types.
+// The generated SDK is at "@vendor-auth/unicourt/sdk", the raw `paths` types at "@vendor-auth/unicourt/schema".
+export { createUniCourtClient } from "./client.js";
+export type { UniCourtClient, UniCourtClientOptions } from "./client.js";
+export { environments, operations, servers } from "./generated/meta.gen.js";
+export type { Environment, OperationId } from "./generated/meta.gen.js";
+export type {
+  AccessTokenIdListResponse,
+  AccessTokenIdResponse,
+  AccessTokenRequest,
+  AccessTokenResponse,
+  Exception,
+  InvalidateAccessTokenRequest,
+  Success,
+} from "./generated/schema.gen.js";
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  GoneError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseParseError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+  VendorAuthError,
+  isVendorAuthError,
+} from "@vendor-auth/core";
+export type { CallOptions, TransportOptions } from "@vendor-auth/core";

@@ -1,0 +1,252 @@
+// The helper client against a real HTTP server on 127.0.0.1: exact wire format, typed results,
+// typed errors, the single-flight token cache, bearer auth and secret redaction.
+import { inspect } from "node:util";
+import createClient from "openapi-fetch";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startLoopbackServer, type LoopbackServer } from "@vendor-auth/testkit";
+import {
+  AbortError,
+  ApiError,
+  BadRequestError,
+  ConnectionError,
+  PermissionDeniedError,
+  ResponseParseError,
+  TimeoutError,
+  ValidationError,
+  createUniCourtClient,
+} from "../src/index.js";
+import { CLIENT_ID, CLIENT_SECRET, TOKEN_ID, exceptionBody, tokenResponse } from "./fixtures.js";
+
+let server: LoopbackServer;
+beforeAll(async () => {
+  server = await startLoopbackServer();
+});
+afterAll(() => server.close());
+afterEach(() => {
+  server.requests.length = 0;
+});
+
+const newClient = (extra: Partial<Parameters<typeof createUniCourtClient>[0]> = {}) =>
+  createUniCourtClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: server.url, ...extra });
+
+describe("token operations on the wire", () => {
+  it("generateNewToken: POST /generateNewToken with the credentials as JSON, no auth header, typed result", async () => {
+    server.setHandler(() => ({ body: tokenResponse(1) }));
+    const token = await newClient().generateNewToken();
+    expect(token).toEqual(tokenResponse(1));
+    const [request] = server.requests;
+    expect(server.requests).toHaveLength(1);
+    expect(request!.method).toBe("POST");
+    expect(request!.path).toBe("/generateNewToken");
+    expect(request!.headers["content-type"]).toBe("application/json");
+    expect(request!.headers.authorization).toBeUndefined();
+    expect(request!.json).toEqual({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  });
+
+  it("invalidateAllTokens: PUT /invalidateAllTokens with the credentials", async () => {
+    const success = { object: "Success", message: "All the access tokens are invalidated successfully." };
+    server.setHandler(() => ({ body: success }));
+    await expect(newClient().invalidateAllTokens()).resolves.toEqual(success);
+    expect(server.requests.map((r) => [r.method, r.path, r.json])).toEqual([["PUT", "/invalidateAllTokens", { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }]]);
+  });
+
+  it("invalidateToken: PUT /invalidateToken with the credentials and the tokenId", async () => {
+    const success = { object: "Success", message: "Access token invalidated successfully." };
+    server.setHandler(() => ({ body: success }));
+    await expect(newClient().invalidateToken(TOKEN_ID)).resolves.toEqual(success);
+    expect(server.requests.map((r) => [r.method, r.path, r.json])).toEqual([
+      ["PUT", "/invalidateToken", { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tokenId: TOKEN_ID }],
+    ]);
+  });
+
+  it("listAllTokenIds: PUT /listAllTokenIds, returns the capitalised AccessTokenIdArray", async () => {
+    const list = {
+      object: "AccessTokenIdListResponse",
+      AccessTokenIdArray: [{ object: "AccessTokenIdResponse", tokenId: TOKEN_ID, issuedDate: "2023-02-13T04:07:13+00:00", issueAddress: "192.0.2.1" }],
+    };
+    server.setHandler(() => ({ body: list }));
+    const result = await newClient().listAllTokenIds();
+    expect(result.AccessTokenIdArray[0]?.tokenId).toBe(TOKEN_ID);
+    expect(server.requests.map((r) => [r.method, r.path, r.json])).toEqual([["PUT", "/listAllTokenIds", { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }]]);
+  });
+
+  it("sends the configured extra headers", async () => {
+    server.setHandler(() => ({ body: tokenResponse() }));
+    await newClient({ headers: { "x-trace-id": "abc" } }).generateNewToken();
+    expect(server.requests[0]!.headers["x-trace-id"]).toBe("abc");
+  });
+});
+
+describe("typed errors", () => {
+  it("400 becomes BadRequestError with the vendor's code, message, body and headers", async () => {
+    server.setHandler(() => ({ status: 400, headers: { "x-extra": "1" }, body: exceptionBody("INVALID_CREDENTIALS", "Invalid Client ID or Client Secret.") }));
+    const error = await newClient().generateNewToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as BadRequestError;
+    expect(apiError.name).toBe("BadRequestError");
+    expect(apiError.status).toBe(400);
+    expect(apiError.code).toBe("INVALID_CREDENTIALS");
+    expect(apiError.operation).toBe("generateNewToken");
+    expect(apiError.vendor).toBe("unicourt");
+    expect(apiError.body).toEqual(exceptionBody("INVALID_CREDENTIALS", "Invalid Client ID or Client Secret."));
+    expect(apiError.headers["x-extra"]).toBe("1");
+    expect(apiError.message).toContain("Invalid Client ID or Client Secret.");
+  });
+
+  it("403 becomes PermissionDeniedError", async () => {
+    server.setHandler(() => ({ status: 403, body: exceptionBody("FORBIDDEN", "Request from an address that is not allowed.") }));
+    const error = await newClient().generateNewToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect((error as PermissionDeniedError).code).toBe("FORBIDDEN");
+  });
+
+  it("a 200 that is HTML becomes ResponseParseError keeping the status", async () => {
+    server.setHandler(() => ({ status: 200, headers: { "content-type": "text/html" }, body: "<html>maintenance</html>" }));
+    const error = await newClient().listAllTokenIds().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect((error as ResponseParseError).status).toBe(200);
+    expect((error as ResponseParseError).excerpt).toContain("maintenance");
+  });
+
+  it("a slow response becomes TimeoutError, the caller's abort becomes AbortError", async () => {
+    server.setHandler(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { body: tokenResponse() };
+    });
+    await expect(newClient({ timeoutMs: 50 }).generateNewToken()).rejects.toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    const pending = newClient().generateNewToken({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it("a refused connection becomes ConnectionError", async () => {
+    const closed = await startLoopbackServer();
+    await closed.close();
+    await expect(createUniCourtClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: closed.url }).listAllTokenIds()).rejects.toBeInstanceOf(ConnectionError);
+  });
+
+  it("bad input is a ValidationError before any request", async () => {
+    expect(() => createUniCourtClient({ clientId: "short", clientSecret: CLIENT_SECRET, baseUrl: server.url })).toThrow(ValidationError);
+    expect(() => createUniCourtClient({ clientId: CLIENT_ID, clientSecret: "", baseUrl: server.url })).toThrow(/clientSecret: must not be empty/);
+    await expect(newClient().invalidateToken("")).rejects.toThrow(ValidationError);
+    await expect(newClient().invalidateToken("TKID-too-short")).rejects.toThrow(/tokenId: must be exactly 18 characters/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses plain http to a non-loopback host unless allowed", () => {
+    expect(() => newClient({ baseUrl: "http://enterpriseapi.unicourt.com" })).toThrow(/refusing plain http/);
+    expect(newClient({ baseUrl: "http://enterpriseapi.unicourt.com", allowInsecureHttp: true }).baseUrl).toBe("http://enterpriseapi.unicourt.com");
+  });
+
+  it("picks the server from the environment", () => {
+    const base = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
+    expect(createUniCourtClient(base).baseUrl).toBe("https://enterpriseapi.unicourt.com");
+    expect(createUniCourtClient({ ...base, environment: "staging" }).baseUrl).toBe("https://enterpriseapi.staging.unicourt.com");
+  });
+});
+
+describe("getAccessToken", () => {
+  it("50 parallel callers cause exactly one POST /generateNewToken, and later calls reuse it", async () => {
+    let issued = 0;
+    server.setHandler(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { body: tokenResponse(++issued) };
+    });
+    const client = newClient();
+    const tokens = await Promise.all(Array.from({ length: 50 }, () => client.getAccessToken()));
+    expect(new Set(tokens)).toEqual(new Set([tokenResponse(1).accessToken]));
+    expect(await client.getAccessToken()).toBe(tokenResponse(1).accessToken);
+    expect(server.requests.filter((r) => r.path === "/generateNewToken")).toHaveLength(1);
+    expect(client.getCachedTokenId()).toBe(tokenResponse(1).tokenId);
+  });
+
+  it("a failed token request rejects every waiter with the same error; the next call tries again", async () => {
+    let calls = 0;
+    server.setHandler(() => (++calls === 1 ? { status: 400, body: exceptionBody("TOO_MANY_TOKENS", "You already have 10 active tokens.") } : { body: tokenResponse(2) }));
+    const client = newClient();
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => client.getAccessToken()));
+    const reasons = new Set(results.map((r) => (r.status === "rejected" ? r.reason : "fulfilled")));
+    expect(reasons.size).toBe(1);
+    expect([...reasons][0]).toBeInstanceOf(BadRequestError);
+    expect(await client.getAccessToken()).toBe(tokenResponse(2).accessToken);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("invalidating the cached token (or all tokens) makes the next call generate a new one", async () => {
+    let issued = 0;
+    server.setHandler((request) => (request.path === "/generateNewToken" ? { body: tokenResponse(++issued) } : { body: { object: "Success", message: "ok" } }));
+    const client = newClient();
+    await client.getAccessToken();
+    await client.invalidateToken("TKIDother000000000");
+    expect(await client.getAccessToken()).toBe(tokenResponse(1).accessToken);
+    await client.invalidateToken(tokenResponse(1).tokenId);
+    expect(await client.getAccessToken()).toBe(tokenResponse(2).accessToken);
+    await client.invalidateAllTokens();
+    expect(await client.getAccessToken()).toBe(tokenResponse(3).accessToken);
+  });
+
+  it("reuses a token passed in the options without generating one", async () => {
+    const client = newClient({ accessToken: { accessToken: tokenResponse(9).accessToken, tokenId: tokenResponse(9).tokenId } });
+    expect(await client.getAccessToken()).toBe(tokenResponse(9).accessToken);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("bearer auth for the rest of the API", () => {
+  it("authMiddleware puts the cached token on openapi-fetch requests; authorizedFetch on plain fetch", async () => {
+    server.setHandler((request) => (request.path === "/generateNewToken" ? { body: tokenResponse(4) } : { body: { ok: true } }));
+    const client = newClient();
+    const other = createClient<{ "/caseSearch": { get: { responses: { 200: { content: { "application/json": { ok: boolean } } } } } } }>({ baseUrl: server.url });
+    other.use(client.authMiddleware());
+    const { data } = await other.GET("/caseSearch");
+    expect(data).toEqual({ ok: true });
+    const response = await client.authorizedFetch("/caseSearch?q=x");
+    expect(await response.json()).toEqual({ ok: true });
+    const calls = server.requests.filter((r) => r.path === "/caseSearch");
+    expect(calls.map((r) => r.headers.authorization)).toEqual([`Bearer ${tokenResponse(4).accessToken}`, `Bearer ${tokenResponse(4).accessToken}`]);
+    expect(server.requests.filter((r) => r.path === "/generateNewToken")).toHaveLength(1);
+  });
+});
+
+describe("secrets stay secret", () => {
+  it("an error body that echoes the secret and the token shows neither in any serialised form", async () => {
+    const token = tokenResponse(5);
+    server.setHandler((request) =>
+      request.path === "/generateNewToken"
+        ? { body: token }
+        : { status: 400, headers: { "set-cookie": "session=abcdef123456" }, body: exceptionBody("ECHO", `bad ${CLIENT_SECRET} with Bearer ${token.accessToken}`) },
+    );
+    const client = newClient();
+    await client.getAccessToken();
+    const error = await client.listAllTokenIds().catch((e: unknown) => e as ApiError);
+    expect(error).toBeInstanceOf(BadRequestError);
+    const forms = [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 10 }), error.stack ?? "", JSON.stringify(error.body), JSON.stringify(error.headers)];
+    for (const form of forms) {
+      expect(form).not.toContain(CLIENT_SECRET);
+      expect(form).not.toContain(token.accessToken);
+      expect(form).not.toContain("abcdef123456");
+    }
+    expect(JSON.stringify(error.body)).toContain("[REDACTED]");
+  });
+
+  it("the client itself serialises without the secret", () => {
+    const client = newClient();
+    for (const form of [JSON.stringify(client), inspect(client, { depth: 10 }), String(Object.keys(client))]) {
+      expect(form).not.toContain(CLIENT_SECRET);
+    }
+  });
+
+  it("a ValidationError names the field but never echoes the value", () => {
+    const secret = "s".repeat(63);
+    try {
+      createUniCourtClient({ clientId: CLIENT_ID, clientSecret: secret, baseUrl: server.url });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).field).toBe("clientSecret");
+      expect(JSON.stringify(error) + String(error) + inspect(error)).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+// openapi-generator `typescript-fetch`: the class-based SDK whose names mirror the vendor's own SDKs
+// (`new AuthenticationApi(config).generateNewToken({ accessTokenRequest })`).
+// The generator version is pinned in the root openapitools.json.
+import { mkdtemp, rm, cp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { run } from "./run.mjs";
+import { repoRoot } from "./paths.mjs";
+
+/** Settings are part of the manifest hash: changing them marks every package stale. */
+export const SDK_GENERATOR = "typescript-fetch";
+export const SDK_PROPERTIES = {
+  supportsES6: "true",
+  // One request-object parameter per operation (`{ accessTokenRequest }`), as the vendors' SDKs read.
+  useSingleRequestParameter: "true",
+  // The generator's timestamp would make every run differ.
+  hideGenerationTimestamp: "true",
+};
+
+export async function generateSdk(specPath, sdkOut, docsOut) {
+  const raw = await mkdtemp(path.join(tmpdir(), "vendor-auth-sdk-"));
+  try {
+    const props = Object.entries(SDK_PROPERTIES).map(([k, v]) => `${k}=${v}`).join(",");
+    const { code, output } = await run(
+      "openapi-generator-cli",
+      ["generate", "-g", SDK_GENERATOR, "-i", specPath, "-o", raw, `--additional-properties=${props}`],
+      { cwd: repoRoot },
+    );
+    if (code !== 0) throw new Error(`openapi-generator failed for ${path.relative(repoRoot, specPath)}:\n${output}`);
+    // Keep the code and docs; drop the generator's bookkeeping files (.openapi-generator*).
+    for (const entry of await readdir(raw)) {
+      if (entry.startsWith(".")) continue;
+      if (entry === "docs") await cp(path.join(raw, entry), docsOut, { recursive: true });
+      else await cp(path.join(raw, entry), path.join(sdkOut, entry), { recursive: true });
+    }
+  } finally {
+    await rm(raw, { recursive: true, force: true });
+  }
+}
