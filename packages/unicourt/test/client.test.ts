@@ -220,7 +220,7 @@ describe("secrets stay secret", () => {
     );
     const client = newClient();
     await client.getAccessToken();
-    const error = await client.listAllTokenIds().catch((e: unknown) => e as ApiError);
+    const error = (await client.listAllTokenIds().catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(BadRequestError);
     const forms = [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 10 }), error.stack ?? "", JSON.stringify(error.body), JSON.stringify(error.headers)];
     for (const form of forms) {
