@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "./run.mjs";
 import { repoRoot } from "./paths.mjs";
+import { ensureGeneratorJar, generatorConfig } from "./generator-jar.mjs";
 
 /** Settings are part of the manifest hash: changing them marks every package stale. */
 export const SDK_GENERATOR = "typescript-fetch";
@@ -20,11 +21,15 @@ export const SDK_PROPERTIES = {
 export async function generateSdk(specPath, sdkOut, docsOut) {
   const raw = await mkdtemp(path.join(tmpdir(), "vendor-auth-sdk-"));
   try {
+    await ensureGeneratorJar();
+    const { file: openapitools } = await generatorConfig();
     const props = Object.entries(SDK_PROPERTIES).map(([k, v]) => `${k}=${v}`).join(",");
     const { code, output } = await run(
       "openapi-generator-cli",
-      ["generate", "-g", SDK_GENERATOR, "-i", specPath, "-o", raw, `--additional-properties=${props}`],
-      { cwd: repoRoot },
+      // --openapitools and PWD: the CLI resolves its config and storage dir from $PWD, which is
+      // the package folder when turbo runs this; point both at the repository root.
+      ["--openapitools", openapitools, "generate", "-g", SDK_GENERATOR, "-i", specPath, "-o", raw, `--additional-properties=${props}`],
+      { cwd: repoRoot, env: { PWD: repoRoot } },
     );
     if (code !== 0) throw new Error(`openapi-generator failed for ${path.relative(repoRoot, specPath)}:\n${output}`);
     // Keep the code and docs; drop the generator's bookkeeping files (.openapi-generator*).
