@@ -10,6 +10,7 @@ import {
   createApiClient,
   requireString,
   resolveBaseUrl,
+  withSafeDescription,
   type CallOptions,
   type TransportOptions,
 } from "@vendor-auth/core";
@@ -129,11 +130,5 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
     })(),
     http: api.http,
   };
-  // Nothing secret is reachable from what JSON.stringify or util.inspect print of the client.
-  const describe = () => ({ vendor: VENDOR, baseUrl, clientId });
-  Object.defineProperties(client, {
-    toJSON: { value: describe, enumerable: false },
-    [Symbol.for("nodejs.util.inspect.custom")]: { value: () => `UniCourtClient ${JSON.stringify(describe())}`, enumerable: false },
-  });
-  return client;
+  return withSafeDescription(client, "UniCourtClient", () => ({ vendor: VENDOR, baseUrl, clientId }));
 }

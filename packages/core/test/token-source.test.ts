@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError, every, toTokenProvider } from "../src/index.js";
+
+describe("toTokenProvider", () => {
+  it("accepts a string or a (sync or async) function", async () => {
+    expect(await toTokenProvider("token", "abc")()).toBe("abc");
+    expect(await toTokenProvider("token", () => "def")()).toBe("def");
+    expect(await toTokenProvider("token", async () => "ghi")()).toBe("ghi");
+  });
+
+  it("rejects missing, empty and empty-returning sources with ValidationError", async () => {
+    expect(() => toTokenProvider("token", undefined)).toThrow(ValidationError);
+    expect(() => toTokenProvider("token", " ")).toThrow(/token: must not be empty/);
+    await expect(toTokenProvider("getToken", async () => "")()).rejects.toThrow(/getToken: the token provider returned no token/);
+  });
+});
+
+describe("every", () => {
+  it("repeats until stopped and reports errors to onError", async () => {
+    let runs = 0;
+    const errors: unknown[] = [];
+    const timer = every(5, () => {
+      runs++;
+      if (runs === 1) throw new Error("first");
+    }, (e) => errors.push(e));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    timer.stop();
+    const after = runs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runs).toBe(after);
+    expect(runs).toBeGreaterThanOrEqual(2);
+    expect(errors).toHaveLength(1);
+  });
+});
