@@ -1,0 +1,44 @@
+// Compares every vendor spec (or a given pair) with its base version and shapes the results per
+// package: what the diff CLI prints and what the check enforces.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { diffDocuments } from "./diff.mjs";
+import { InputError, parseDocument } from "./load.mjs";
+import { applyIgnores, requiredBump } from "./report.mjs";
+import { showFileAtRef } from "./git.mjs";
+import { packageOfVendor, readIgnoreList, vendorOfSpec } from "./workspace.mjs";
+
+/**
+ * @param {{ root: string, base: string, specs: string[], now?: Date }} options
+ * @returns {Array<{ spec: string, vendor: string, name: string, label: string, pkg: object|undefined,
+ *   status: "changed"|"added"|"removed", changes: object[], ignored: object[], requiredBump: string }>}
+ */
+export function compareSpecs({ root, base, specs, now }) {
+  const results = [];
+  for (const spec of specs) {
+    const vendor = vendorOfSpec(spec);
+    if (!vendor) continue;
+    const pkg = packageOfVendor(root, vendor);
+    const name = pkg?.name ?? `@vendor-auth/${vendor}`;
+    const baseText = showFileAtRef(base, spec, root);
+    const headPath = path.join(root, spec);
+    const headText = existsSync(headPath) ? readFileSync(headPath, "utf8") : undefined;
+    if (baseText === undefined && headText === undefined) continue;
+    if (baseText === undefined) {
+      parseDocument(headText, spec);
+      results.push({ spec, vendor, name, label: spec, pkg, status: "added", changes: [], ignored: [], requiredBump: "minor" });
+      continue;
+    }
+    if (headText === undefined) {
+      results.push({ spec, vendor, name, label: spec, pkg, status: "removed", changes: [], ignored: [], requiredBump: "major" });
+      continue;
+    }
+    const baseDoc = parseDocument(baseText, `${base}:${spec}`);
+    const headDoc = parseDocument(headText, spec);
+    const { kept, ignored } = applyIgnores(diffDocuments(baseDoc, headDoc, { now }), readIgnoreList(root, vendor));
+    results.push({ spec, vendor, name, label: spec, pkg, status: "changed", changes: kept, ignored, requiredBump: requiredBump(kept) });
+  }
+  return results;
+}
+
+export { InputError };

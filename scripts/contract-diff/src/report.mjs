@@ -1,0 +1,80 @@
+// Turns changes into a report: the ignore list, the required bump, JSON and Markdown renderings.
+import { BUMP_ORDER, RULES, bumpForLevel, isBreaking } from "./rules.mjs";
+
+/** @typedef {import("./collector.mjs").Change} Change */
+/** @typedef {{ rule: string, operation?: string, pointer?: string, reason: string }} IgnoreEntry */
+
+/** Drops the changes an ignore entry accepts (rule + optional operation + optional pointer). */
+export function applyIgnores(changes, entries = []) {
+  const kept = [];
+  const ignored = [];
+  for (const change of changes) {
+    const entry = entries.find((e) => e.rule === change.rule && (e.operation === undefined || e.operation === change.operation) && (e.pointer === undefined || e.pointer === change.pointer));
+    if (entry) ignored.push({ ...change, ignoredBecause: entry.reason });
+    else kept.push(change);
+  }
+  return { kept, ignored };
+}
+
+/** The highest bump any change needs ("none" when nothing changed). */
+export function requiredBump(changes) {
+  let bump = "none";
+  for (const change of changes) {
+    const needed = bumpForLevel(change.level);
+    if (BUMP_ORDER[needed] > BUMP_ORDER[bump]) bump = needed;
+  }
+  return bump;
+}
+
+const LEVEL_RANK = { major: 0, warn: 1, minor: 2, patch: 3 };
+export const sortChanges = (changes) =>
+  [...changes].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || (RULES[a.rule].n ?? 99) - (RULES[b.rule].n ?? 99) || (a.operation ?? "").localeCompare(b.operation ?? "") || a.pointer.localeCompare(b.pointer));
+
+/** @param {{ changes: Change[], ignored?: Change[] }} result */
+export function toJson({ changes, ignored = [] }) {
+  return { requiredBump: requiredBump(changes), changes: sortChanges(changes), ...(ignored.length ? { ignored } : {}) };
+}
+
+const escapeCell = (text) => String(text ?? "").replaceAll("|", "\\|").replaceAll("\n", " ");
+const LEVEL_LABEL = { major: "**major**", warn: "**warn**", minor: "minor", patch: "patch" };
+
+/**
+ * One section per package (breaking changes first), suitable for a CI job summary or PR comment.
+ * @param {Array<{ name: string, label?: string, changes: Change[], ignored?: Change[], declared?: string, note?: string }>} packages
+ */
+export function toMarkdown(packages) {
+  const lines = ["## API contract changes", ""];
+  if (packages.every((p) => p.changes.length === 0 && !p.note)) return [...lines, "No contract changes.", ""].join("\n");
+  for (const pkg of packages) {
+    const bump = requiredBump(pkg.changes);
+    const breaking = pkg.changes.filter((c) => isBreaking(c.level)).length;
+    lines.push(`### ${pkg.name}${pkg.label ? ` (${pkg.label})` : ""}`, "");
+    lines.push(`Required bump: **${bump}**${pkg.declared !== undefined ? ` · declared by changesets: **${pkg.declared}**` : ""} · ${pkg.changes.length} change${pkg.changes.length === 1 ? "" : "s"}, ${breaking} breaking`, "");
+    if (pkg.note) lines.push(pkg.note, "");
+    if (pkg.changes.length) {
+      lines.push("| level | rule | operation | change | where |", "| --- | --- | --- | --- | --- |");
+      for (const c of sortChanges(pkg.changes)) lines.push(`| ${LEVEL_LABEL[c.level]} | \`${c.rule}\` | ${escapeCell(c.operation ?? "")} | ${escapeCell(c.message)} | \`${escapeCell(c.pointer)}\` |`);
+      lines.push("");
+    }
+    if (pkg.ignored?.length) {
+      lines.push(`<details><summary>${pkg.ignored.length} accepted by the ignore list</summary>`, "");
+      for (const c of pkg.ignored) lines.push(`- \`${c.rule}\` ${escapeCell(c.operation ?? "")} ${escapeCell(c.message)}: ${escapeCell(c.ignoredBecause)}`);
+      lines.push("", "</details>", "");
+    }
+  }
+  return lines.join("\n");
+}
+
+/** A changelog-ready summary for a drafted changeset. */
+export function changesetSummary(changes) {
+  const sorted = sortChanges(changes);
+  const head = (level) => ({ major: "BREAKING", warn: "BREAKING (needs review)", minor: "Added", patch: "Changed" })[level];
+  const out = [];
+  for (const level of ["major", "warn", "minor", "patch"]) {
+    const group = sorted.filter((c) => c.level === level);
+    if (!group.length) continue;
+    out.push(`${head(level)}:`);
+    for (const c of group) out.push(`- ${c.operation ? `\`${c.operation}\`: ` : ""}${c.message} (\`${c.rule}\`)`);
+  }
+  return out.join("\n");
+}
