@@ -13,7 +13,8 @@
 //   ├── TimeoutError         the client's own timeout fired
 //   ├── AbortError           the caller's AbortSignal fired
 //   ├── ResponseParseError   a success response that is not the JSON the spec promises
-//   └── ValidationError      bad input caught before any request was sent
+//   ├── ValidationError      bad input caught before any request was sent
+//   └── SessionClosedError   a session used after it was closed (invalidated or disposed)
 //
 // Switch on `error.name` (a literal per class) or `error.status` rather than `instanceof` when two
 // copies of a package may be installed.
@@ -144,6 +145,17 @@ export class ValidationError extends VendorAuthError {
   constructor(field: string, problem: string, fields: VendorAuthErrorFields = {}) {
     super(`Invalid ${field}: ${problem}`, fields);
     this.field = field;
+  }
+}
+
+/**
+ * A session was used after it was closed (by invalidating its token, `close()` or `await using`
+ * disposal). Open a new session instead.
+ */
+export class SessionClosedError extends VendorAuthError {
+  override name = "SessionClosedError" as const;
+  constructor(fields: VendorAuthErrorFields = {}) {
+    super(`${fields.operation ? `${fields.operation}: ` : ""}the session is closed (its access token was invalidated); open a new session`, fields);
   }
 }
 

@@ -47,6 +47,21 @@ export class Redactor {
   // Shortest secrets we track: anything shorter would redact ordinary words.
   static readonly MIN_SECRET_LENGTH = 6;
   readonly #secrets = new Set<string>();
+  readonly #extraKeys: ReadonlySet<string>;
+
+  /**
+   * @param options.secretKeys vendor-specific property names whose values are always secret, on
+   *   top of the built-in list (e.g. BlueJeans' `meetingPasscode`, often too short to register as
+   *   a value). Compared like the built-in names: lower-case, without `_`/`-`.
+   */
+  constructor(options: { secretKeys?: readonly string[] } = {}) {
+    this.#extraKeys = new Set((options.secretKeys ?? []).map(normaliseKey));
+  }
+
+  /** Whether a property name holds a secret, for this redactor. */
+  isSecretKey(key: string): boolean {
+    return isSecretKey(key) || this.#extraKeys.has(normaliseKey(key));
+  }
 
   /** Registers secret values (empty or very short values are ignored). Returns `this`. */
   add(...secrets: Array<string | undefined | null>): this {
@@ -75,7 +90,7 @@ export class Redactor {
     if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1)) as T;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      out[key] = isSecretKey(key) && item !== null && item !== undefined && item !== "" ? REDACTED : this.value(item, depth + 1);
+      out[key] = this.isSecretKey(key) && item !== null && item !== undefined && item !== "" ? REDACTED : this.value(item, depth + 1);
     }
     return out as T;
   }

@@ -86,7 +86,9 @@ export async function startSpecMockServer(specPath: string, options: SpecMockOpt
       if (override) reply = typeof override === "function" ? override(current!) : override;
       else {
         const { status, mock } = c.api.mockResponseForOperation(operationId);
-        reply = { status, body: mock };
+        // A response the spec documents without content (e.g. 204) is sent without a body.
+        const documented = (c.operation.responses as Record<string, { content?: unknown }> | undefined)?.[String(status)];
+        reply = documented && !documented.content ? { status } : { status, body: mock };
       }
       const status = reply.status ?? 200;
       if (reply.body !== undefined && typeof reply.body === "object") {
@@ -104,14 +106,18 @@ export async function startSpecMockServer(specPath: string, options: SpecMockOpt
     await api.init();
     return api.definition;
   })();
+  // Query parameters that carry credentials (apiKey schemes `in: query`) are not declared as
+  // parameters, so they are taken out of the query before validation and checked here instead.
+  const credentialQueryKeys = new Map<string, string>(); // scheme name → query key
   for (const [name, scheme] of Object.entries(definition.components?.securitySchemes ?? {})) {
     const s = scheme as { type: string; scheme?: string; in?: string; name?: string };
-    api.registerSecurityHandler(name, (c) => {
-      const headers = c.request.headers as Record<string, string | undefined>;
+    if (s.type === "apiKey" && s.in === "query" && s.name) credentialQueryKeys.set(name, s.name);
+    api.registerSecurityHandler(name, () => {
+      const headers = (current?.headers ?? {}) as Record<string, string | undefined>;
       if (s.type === "http" && s.scheme?.toLowerCase() === "bearer") return /^Bearer \S+$/.test(headers["authorization"] ?? "");
       if (s.type === "http" && s.scheme?.toLowerCase() === "basic") return /^Basic \S+$/.test(headers["authorization"] ?? "");
       if (s.type === "apiKey" && s.in === "header") return Boolean(headers[(s.name ?? "").toLowerCase()]);
-      if (s.type === "apiKey" && s.in === "query") return Boolean((c.request.query as Record<string, unknown>)[s.name ?? ""]);
+      if (s.type === "apiKey" && s.in === "query") return Boolean(current?.query.get(s.name ?? ""));
       if (s.type === "apiKey" && s.in === "cookie") return (headers["cookie"] ?? "").includes(`${s.name}=`);
       return true;
     });
@@ -122,18 +128,27 @@ export async function startSpecMockServer(specPath: string, options: SpecMockOpt
     const recorded = await recordRequest(req);
     let path = recorded.path;
     if (basePath && path.startsWith(basePath)) path = path.slice(basePath.length) || "/";
+    const query = Object.fromEntries(
+      [...new Set(recorded.query.keys())].map((k) => {
+        const all = recorded.query.getAll(k);
+        return [k, all.length > 1 ? all : all[0]!];
+      }),
+    );
     const request: BackendRequest = {
       method: recorded.method,
       path,
-      query: Object.fromEntries([...new Set(recorded.query.keys())].map((k) => {
-        const all = recorded.query.getAll(k);
-        return [k, all.length > 1 ? all : all[0]!];
-      })),
+      query,
       headers: recorded.headers as BackendRequest["headers"],
       body: recorded.json ?? (recorded.rawBody || undefined),
     };
-    const matched = api.matchOperation(request);
-    current = { ...recorded, operationId: matched?.operationId };
+    // Drop the query keys that carry this operation's credentials (checked by the security handlers).
+    const operation = api.matchOperation(request);
+    const security = (operation?.security ?? definition.security ?? []) as Array<Record<string, unknown>>;
+    for (const requirement of security) for (const scheme of Object.keys(requirement)) {
+      const key = credentialQueryKeys.get(scheme);
+      if (key) delete query[key];
+    }
+    current = { ...recorded, operationId: operation?.operationId };
     requests.push(current);
     const reply = (await api.handleRequest(request)) as Reply;
     sendReply(res, reply);

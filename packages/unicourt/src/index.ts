@@ -26,6 +26,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   ResponseParseError,
+  SessionClosedError,
   TimeoutError,
   UnprocessableEntityError,
   ValidationError,

@@ -2,8 +2,8 @@
 // typed errors, the single-flight token cache, bearer auth and secret redaction.
 import { inspect } from "node:util";
 import createClient from "openapi-fetch";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startLoopbackServer, type LoopbackServer } from "@vendor-auth/testkit";
+import { describe, expect, it } from "vitest";
+import { startLoopbackServer, useLoopbackServer } from "@vendor-auth/testkit";
 import {
   AbortError,
   ApiError,
@@ -17,14 +17,7 @@ import {
 } from "../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, TOKEN_ID, exceptionBody, tokenResponse } from "./fixtures.js";
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.requests.length = 0;
-});
+const server = useLoopbackServer();
 
 const newClient = (extra: Partial<Parameters<typeof createUniCourtClient>[0]> = {}) =>
   createUniCourtClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: server.url, ...extra });

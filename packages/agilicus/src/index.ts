@@ -1,0 +1,71 @@
+// @vendor-auth/agilicus: the helper client, the error classes, and the model types.
+// The generated SDK is at "@vendor-auth/agilicus/sdk", the raw `paths` types at "@vendor-auth/agilicus/schema".
+export { createAgilicusClient } from "./client.js";
+export type { AgilicusClient, AgilicusClientOptions, IntrospectTokenOptions } from "./client.js";
+export type { IterateOptions, SessionsCursor } from "./pagination.js";
+export type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery, ResourceQuery } from "./queries.js";
+export { environments, operations, servers } from "./generated/meta.gen.js";
+export type { Environment, OperationId } from "./generated/meta.gen.js";
+export type {
+  ApiKey,
+  ApiKeyIntrospect,
+  ApiKeyIntrospectAuthorizationInfo,
+  ApiKeyIntrospectResponse,
+  ApiKeySpec,
+  ApiKeyStatus,
+  AuthenticationDocument,
+  AuthenticationDocumentSpec,
+  AuthenticationDocumentStatus,
+  BulkSessionOperationResponse,
+  BulkTokenRevoke,
+  BulkTokenRevokeResponse,
+  CreateSessionAndTokenRequest,
+  CreateSessionAndTokenResponse,
+  CreateTokenRequest,
+  HostPermissions,
+  IdentityAssertion,
+  IdentityAssertionResponse,
+  JsonBodyConstraint,
+  ListApiKeysResponse,
+  ListAuthenticationDocumentResponse,
+  ListSessionsResponse,
+  ListTokensResponse,
+  ManyOrgTokenIntrospectResponse,
+  MetadataWithId,
+  RawToken,
+  RenderedQueryParameter,
+  RenderedRule,
+  RenderedRuleBody,
+  Roles,
+  Session,
+  SessionsSpec,
+  TimeValidity,
+  Token,
+  TokenIntrospect,
+  TokenIntrospectOptions,
+  TokenReissueRequest,
+  TokenRevoke,
+  TokenValidity,
+  UserSessionIdentifiers,
+} from "./generated/schema.gen.js";
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  GoneError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseParseError,
+  SessionClosedError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+  VendorAuthError,
+  isVendorAuthError,
+} from "@vendor-auth/core";
+export type { CallOptions, TransportOptions } from "@vendor-auth/core";

@@ -1,0 +1,79 @@
+// Async iteration over the four list operations, on core's `paginate`, with the pagination the API
+// itself offers in this version (SDK 1.98.9, specs/agilicus.yaml):
+//   - listSessions has keyset pagination: a page answers `next_created_time` / `next_user_id`, and
+//     the next page is requested with them as `previous_created_time` / `previous_user_id`. Iteration
+//     ends when a page carries neither key (or an empty page comes back, or a key repeats).
+//   - listTokens, listApiKeys and listAuthenticationDocuments take only `limit` (and filters): no
+//     cursor, offset or page token exists, so their iterators yield the one page the API returns,
+//     requested with the largest `limit` (100 for tokens, 500 otherwise) unless you pass one.
+import { paginate, type CallOptions } from "@vendor-auth/core";
+import type { ApiKey, AuthenticationDocument, ListSessionsResponse, Session, Token } from "./generated/schema.gen.js";
+import { LIMIT_MAX } from "./operation-facts.js";
+import type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery } from "./queries.js";
+
+/** Options of an iterator: the call options of every page request, plus a page limit. */
+export interface IterateOptions extends CallOptions {
+  /** Stop after this many page requests. Default: no limit. */
+  maxPages?: number | undefined;
+}
+
+/** The listSessions pagination keys sent for the page after one that announced them. */
+export interface SessionsCursor {
+  previous_created_time?: string;
+  previous_user_id?: string;
+}
+
+/** The list methods an iterator pages through (the client's own, so auth and errors are shared). */
+export interface ListMethods {
+  listApiKeys(query?: ListApiKeysQuery, options?: CallOptions): Promise<{ api_keys: ApiKey[] }>;
+  listAuthenticationDocuments(query?: ListAuthenticationDocumentsQuery, options?: CallOptions): Promise<{ authentication_documents: AuthenticationDocument[] }>;
+  listSessions(query?: ListSessionsQuery, options?: CallOptions): Promise<ListSessionsResponse>;
+  listTokens(query?: ListTokensQuery, options?: CallOptions): Promise<{ tokens?: Token[] }>;
+}
+
+const callOptions = ({ signal, timeoutMs }: IterateOptions = {}): CallOptions => ({ signal, timeoutMs });
+
+/** The cursor of the page after `page`: its `next_*` keys, when it announces any. */
+export function nextSessionsCursor(page: ListSessionsResponse): SessionsCursor | undefined {
+  const cursor: SessionsCursor = {};
+  if (page.next_created_time) cursor.previous_created_time = page.next_created_time;
+  if (page.next_user_id) cursor.previous_user_id = page.next_user_id;
+  return Object.keys(cursor).length > 0 ? cursor : undefined;
+}
+
+export function iterateSessions(list: ListMethods, query: ListSessionsQuery = {}, options: IterateOptions = {}): AsyncGenerator<Session, void, undefined> {
+  const first: ListSessionsQuery = { limit: LIMIT_MAX.listSessions, ...query };
+  // Later pages: the caller's filters, with both keys replaced by the ones the previous page gave.
+  const { previous_created_time: _created, previous_user_id: _user, ...filters } = first;
+  return paginate<ListSessionsResponse, Session, SessionsCursor>({
+    fetchPage: (cursor) => list.listSessions(cursor ? { ...filters, ...cursor } : first, callOptions(options)),
+    items: (page) => page.sessions,
+    next: (page) => nextSessionsCursor(page),
+    maxPages: options.maxPages,
+  });
+}
+
+/** One page (the API offers no cursor for these lists); see the file header. */
+function singlePage<Page, Item>(fetchPage: () => Promise<Page>, items: (page: Page) => readonly Item[], options: IterateOptions): AsyncGenerator<Item, void, undefined> {
+  return paginate<Page, Item, never>({ fetchPage, items, next: () => undefined, maxPages: options.maxPages });
+}
+
+export function iterateTokens(list: ListMethods, query: ListTokensQuery = {}, options: IterateOptions = {}): AsyncGenerator<Token, void, undefined> {
+  return singlePage(() => list.listTokens({ limit: LIMIT_MAX.listTokens, ...query }, callOptions(options)), (page) => page.tokens ?? [], options);
+}
+
+export function iterateApiKeys(list: ListMethods, query: ListApiKeysQuery = {}, options: IterateOptions = {}): AsyncGenerator<ApiKey, void, undefined> {
+  return singlePage(() => list.listApiKeys({ limit: LIMIT_MAX.listApiKeys, ...query }, callOptions(options)), (page) => page.api_keys, options);
+}
+
+export function iterateAuthenticationDocuments(
+  list: ListMethods,
+  query: ListAuthenticationDocumentsQuery = {},
+  options: IterateOptions = {},
+): AsyncGenerator<AuthenticationDocument, void, undefined> {
+  return singlePage(
+    () => list.listAuthenticationDocuments({ limit: LIMIT_MAX.listAuthenticationDocuments, ...query }, callOptions(options)),
+    (page) => page.authentication_documents,
+    options,
+  );
+}

@@ -1,0 +1,59 @@
+// @vendor-auth/bluejeans: the helper client, OAuth sessions, the authorize URL, the error classes
+// and the model types. The generated SDK is at "@vendor-auth/bluejeans/sdk", the raw `paths` types
+// at "@vendor-auth/bluejeans/schema".
+export { createBlueJeansClient } from "./client.js";
+export type { ApplicationInput, AuthorizedCallOptions, BlueJeansClient, BlueJeansClientOptions, ClientAuthorizationUrlParams } from "./client.js";
+export type { BlueJeansSession, SessionOptions } from "./session.js";
+export { AUTHORIZE_BASE_URL, buildAuthorizationUrl, parseAuthorizationCallback } from "./authorize.js";
+export type { AuthorizationCallback, AuthorizationUrlParams } from "./authorize.js";
+export type { Grant, GrantOf, GrantParams, GrantResponseOf, GrantResponses, GrantType, OptionalClientCredentials } from "./grants.js";
+export { environments, operations, servers } from "./generated/meta.gen.js";
+export type { Environment, OperationId } from "./generated/meta.gen.js";
+export type {
+  Application,
+  ApplicationSecret,
+  Error,
+  Error as ModelError,
+  GrantClient,
+  GrantClientScope,
+  GrantCode,
+  GrantCodeScope,
+  GrantCodeScopeAppPermissions,
+  GrantMeeting,
+  GrantMeetingScope,
+  GrantMeetingScopeMeeting,
+  GrantPassword,
+  GrantPasswordScope,
+  GrantRefresh,
+  GrantRequest,
+  GrantRequestClient,
+  GrantRequestCode,
+  GrantRequestMeeting,
+  GrantRequestPassword,
+  GrantRequestRefresh,
+  GrantRequestRevoke,
+  GrantResponse,
+  InlineResponse200,
+  Partition,
+} from "./generated/schema.gen.js";
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  GoneError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseParseError,
+  SessionClosedError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+  VendorAuthError,
+  isVendorAuthError,
+} from "@vendor-auth/core";
+export type { CallOptions, TokenSource, TransportOptions } from "@vendor-auth/core";

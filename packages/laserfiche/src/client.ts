@@ -1,0 +1,178 @@
+// The Laserfiche helper client: the three v1-alpha AccessTokens operations (Create, Refresh,
+// Invalidate) for one repository with the configured credentials, the client's own access token
+// (single flight, bearer auth, keep-alive timer) and independent sessions (`openSession()`, closed
+// by invalidate or `await using`). Runs on openapi-fetch with the generated `paths` types;
+// transport, errors and redaction come from @vendor-auth/core. The token state is in session.ts,
+// the Keep-Alive header rules in keep-alive.ts.
+import {
+  ConnectionError,
+  Redactor,
+  ResponseParseError,
+  ValidationError,
+  createApiClient,
+  optionalString,
+  requireString,
+  resolveBaseUrl,
+  withSafeDescription,
+  type CallOptions,
+  type TransportOptions,
+} from "@vendor-auth/core";
+import type { Client } from "openapi-fetch";
+import type { CreateConnectionRequest, paths } from "./generated/schema.gen.js";
+import { environments, type Environment } from "./generated/meta.gen.js";
+import { isKeepAliveRejection, keepAliveRejected } from "./keep-alive.js";
+import { createTokenHolder, type AccessTokenWire, type LaserficheSession, type LaserficheTokenHolder } from "./session.js";
+
+export interface LaserficheClientOptions extends TransportOptions {
+  /** The repository ID (e.g. "r-abc123"), the `repoId` path parameter of every operation. Required. */
+  repoId: string;
+  /** Base URL of the Repository API. Default: the URL of `environment`. Wins over `environment`. */
+  baseUrl?: string | undefined;
+  /**
+   * Laserfiche Cloud region: "us" (`https://api.laserfiche.com/repository`), "ca"
+   * (`https://api.laserfiche.ca/repository`) or "eu" (`https://api.eu.laserfiche.com/repository`).
+   * Default: "us".
+   */
+  environment?: Environment | undefined;
+  /** Allow `http://` base URLs to non-loopback hosts. Default: false (https only). */
+  allowInsecureHttp?: boolean | undefined;
+  /** Username sent in the Create body. Default: none. Needs `password`. */
+  username?: string | undefined;
+  /**
+   * Password sent in the Create body. Default: none. Needs `username`. Never appears in errors,
+   * logs or serialised forms of the client.
+   */
+  password?: string | undefined;
+  /** Session key sent in the Create body, instead of (or with) username/password. Default: none. Secret. */
+  sessionKey?: string | undefined;
+  /** SAML token sent in the Create body, instead of (or with) username/password. Default: none. Secret. */
+  samlToken?: string | undefined;
+  /** Application name for the vendor's audit trail, sent in the Create body. Default: none. */
+  applicationName?: string | undefined;
+  /**
+   * The Laserfiche Cloud account ID (9 or 10 digits, per the vendor guide), sent as the `customerId`
+   * query parameter of Create. Default: not sent.
+   */
+  customerId?: string | undefined;
+  /**
+   * Sent as the `createCookie` query parameter of Create: `true` asks the server to also return the
+   * token in a `Set-Cookie` header. Default: not sent (the server's default is false).
+   */
+  createCookie?: boolean | undefined;
+}
+
+export interface LaserficheClient extends LaserficheTokenHolder {
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  /** The repository ID of every request. */
+  readonly repoId: string;
+  /**
+   * A new session with its own access token (created on first use, single flight), closed by
+   * `invalidateAccessToken()`, `close()` or `await using`; the client's own token is unaffected.
+   */
+  openSession(): LaserficheSession;
+  /** The underlying openapi-fetch client for the token operations (no auth middleware). */
+  readonly http: Client<paths>;
+}
+
+const VENDOR = "laserfiche";
+const CREATE = "/v1-alpha/Repositories/{repoId}/AccessTokens/Create";
+const REFRESH = "/v1-alpha/Repositories/{repoId}/AccessTokens/Refresh";
+const INVALIDATE = "/v1-alpha/Repositories/{repoId}/AccessTokens/Invalidate";
+
+export function createLaserficheClient(options: LaserficheClientOptions): LaserficheClient {
+  if (options === null || typeof options !== "object") throw new ValidationError("options", "is required");
+  const repoId = requireString("repoId", options.repoId);
+  const body = createConnectionRequest(options);
+  const customerId = optionalString("customerId", options.customerId);
+  if (options.createCookie !== undefined && typeof options.createCookie !== "boolean") {
+    throw new ValidationError("createCookie", `must be a boolean, got ${typeof options.createCookie}`);
+  }
+  const query = {
+    ...(options.createCookie === undefined ? {} : { createCookie: options.createCookie }),
+    ...(customerId === undefined ? {} : { customerId }),
+  };
+  const baseUrl = resolveBaseUrl({
+    baseUrl: options.baseUrl,
+    environment: options.environment,
+    environments,
+    defaultEnvironment: "us",
+    allowInsecureHttp: options.allowInsecureHttp,
+  });
+  const redactor = new Redactor().add(body.password, body.sessionKey, body.samlToken);
+  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor });
+  const path = { repoId };
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  const wire: AccessTokenWire = {
+    vendor: VENDOR,
+    baseUrl,
+    repoId,
+    fetch: options.fetch ?? globalThis.fetch,
+    // The runtime's own fetch cannot send Keep-Alive (see keep-alive.ts); a caller's fetch may.
+    canSendKeepAlive: options.fetch !== undefined && options.fetch !== globalThis.fetch,
+    async create(call?: CallOptions) {
+      const info = await api.call("createAccessToken", (init) => api.http.POST(CREATE, { params: { path, query }, body, ...init }), call);
+      if (typeof info?.authToken !== "string" || info.authToken.length === 0) {
+        throw new ResponseParseError("createAccessToken: the response has no authToken", { vendor: VENDOR, operation: "createAccessToken", status: 200, excerpt: "" });
+      }
+      redactor.add(info.authToken);
+      return info as typeof info & { authToken: string };
+    },
+    async refresh(token, header, call) {
+      try {
+        return await api.call(
+          "refreshAccessToken",
+          (init) => api.http.POST(REFRESH, { params: { path, ...(header ? { header: { "Keep-Alive": header.value } } : {}) }, headers: bearer(token), ...init }),
+          call,
+        );
+      } catch (error) {
+        if (header && error instanceof ConnectionError && isKeepAliveRejection(error)) throw keepAliveRejected(header, "refreshAccessToken", error);
+        throw error;
+      }
+    },
+    invalidate: (token, call) => api.call("invalidateAccessToken", (init) => api.http.POST(INVALIDATE, { params: { path }, headers: bearer(token), ...init }), call),
+  };
+
+  const own = createTokenHolder(wire, "reusable");
+  const client = Object.defineProperties(
+    {
+      baseUrl,
+      repoId,
+      openSession: () => createTokenHolder(wire, "session"),
+      http: api.http,
+    },
+    Object.getOwnPropertyDescriptors(own),
+  ) as LaserficheClient;
+  return withSafeDescription(client, "LaserficheClient", () => ({
+    vendor: VENDOR,
+    baseUrl,
+    repoId,
+    ...(body.username ? { username: body.username } : {}),
+    ...(customerId === undefined ? {} : { customerId }),
+    expiresAt: client.expiresAt?.toISOString(),
+  }));
+}
+
+/** The Create body from the options; checks the credential fields before any request. */
+function createConnectionRequest(options: LaserficheClientOptions): CreateConnectionRequest {
+  const username = optionalString("username", options.username);
+  const password = optionalString("password", options.password);
+  const sessionKey = optionalString("sessionKey", options.sessionKey);
+  const samlToken = optionalString("samlToken", options.samlToken);
+  if (options.applicationName !== undefined && typeof options.applicationName !== "string") {
+    throw new ValidationError("applicationName", `must be a string, got ${typeof options.applicationName}`);
+  }
+  if (username !== undefined && password === undefined) throw new ValidationError("password", "is required with username");
+  if (password !== undefined && username === undefined) throw new ValidationError("username", "is required with password");
+  if (username === undefined && sessionKey === undefined && samlToken === undefined) {
+    throw new ValidationError("username", "credentials are required: username and password, sessionKey or samlToken");
+  }
+  const body: CreateConnectionRequest = {};
+  if (username !== undefined) body.username = username;
+  if (password !== undefined) body.password = password;
+  if (sessionKey !== undefined) body.sessionKey = sessionKey;
+  if (samlToken !== undefined) body.samlToken = samlToken;
+  if (options.applicationName !== undefined) body.applicationName = options.applicationName;
+  return body;
+}

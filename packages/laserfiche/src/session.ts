@@ -1,0 +1,251 @@
+// The state around one Laserfiche access token: created once (single flight), sent as
+// `Authorization: Bearer <token>`, refreshed on demand or on a caller-controlled timer, and
+// invalidated on close. A token is never renewed behind the caller's back: it is one server
+// session (which holds a repository session on the vendor side), and its known expiry goes stale
+// as soon as the session is used, so silently creating a new one would only leak sessions.
+//
+// Two flavours share this code: the client's own token holder, which starts afresh after
+// `invalidateAccessToken()`, and sessions from `client.openSession()`, which end for good.
+import {
+  SessionClosedError,
+  TokenCache,
+  ValidationError,
+  bearerFetch,
+  defineAsyncDispose,
+  waitWithCallOptions,
+  bearerMiddleware,
+  every,
+  withSafeDescription,
+  type CallOptions,
+  type Repeating,
+} from "@vendor-auth/core";
+import type { Middleware } from "openapi-fetch";
+import type { ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "./generated/schema.gen.js";
+import { keepAliveHeader, type KeepAliveHeader, type KeepAliveOptions } from "./keep-alive.js";
+
+/** Options of `startKeepAlive`. */
+export interface KeepAliveTimerOptions extends KeepAliveOptions {
+  /** Called with the error of a failed keep-alive Refresh (the timer keeps running). Default: ignored. */
+  onError?: ((error: unknown) => void) | undefined;
+}
+
+/** What a client and a session have in common: one access token and what to do with it. */
+export interface LaserficheTokenHolder {
+  /**
+   * POST …/AccessTokens/Create with the configured credentials, once: concurrent and later calls
+   * share the one request and its SessionKeyInfo (with the latest known `expireTime`) until the
+   * token is invalidated. A failed request is not cached; the next call tries again. Your
+   * `signal`/`timeoutMs` bound your own wait, not the shared request.
+   */
+  createAccessToken(options?: CallOptions): Promise<SessionKeyInfo>;
+  /** The access token string (creates it like `createAccessToken()` when there is none yet). */
+  getAccessToken(options?: CallOptions): Promise<string>;
+  /**
+   * POST …/AccessTokens/Refresh with the token (created first if there is none): resets the idle
+   * timer of the session and returns its new expiry (`value`), which `expiresAt` then reports.
+   * `keepAliveSeconds` / `keepAlive` set the `Keep-Alive` header, which needs a `fetch` option
+   * able to send it (see the README); otherwise ValidationError before any request.
+   */
+  refreshAccessToken(keepAlive?: KeepAliveOptions, options?: CallOptions): Promise<ODataValueOfDateTime>;
+  /**
+   * POST …/AccessTokens/Invalidate ("logout") and forget the token; stops the keep-alive timer.
+   * The token is forgotten even when the request fails (the error is still thrown). When no token
+   * was ever created, nothing is sent and the result is `{ value: false }`.
+   */
+  invalidateAccessToken(options?: CallOptions): Promise<ODataValueOfBoolean>;
+  /** The last known expiry of the token (from Create or Refresh); undefined without a token. */
+  readonly expiresAt: Date | undefined;
+  /**
+   * Calls Refresh every `intervalMs` while a token exists (no token: the tick sends nothing), one
+   * Refresh at a time. The timer is unref'd: it never keeps a Node process alive. A second call
+   * replaces the running timer. Stopped by `stopKeepAlive()`, `invalidateAccessToken()` and close.
+   */
+  startKeepAlive(intervalMs: number, options?: KeepAliveTimerOptions): void;
+  /** Stops the keep-alive timer. Safe to call when none is running. */
+  stopKeepAlive(): void;
+  /** True while a keep-alive timer runs. */
+  readonly keepAliveRunning: boolean;
+  /** openapi-fetch middleware adding `Authorization: Bearer <token>`: `api.use(x.authMiddleware())`. */
+  authMiddleware(): Middleware;
+  /** A fetch adding `Authorization: Bearer <token>`; relative URLs resolve against the base URL. */
+  authorizedFetch: typeof globalThis.fetch;
+}
+
+/**
+ * One Laserfiche session: its own access token, closed by `invalidateAccessToken()`, `close()` or
+ * `await using`. Every use after close throws SessionClosedError.
+ */
+export interface LaserficheSession extends LaserficheTokenHolder {
+  /** True once the session was closed. */
+  readonly closed: boolean;
+  /** Stops the keep-alive timer and invalidates the token (if one was created). Idempotent. */
+  close(options?: CallOptions): Promise<void>;
+  /** `await using session = client.openSession()`: the same as `close()`. */
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** The wire operations a token holder runs on (see client.ts). */
+export interface AccessTokenWire {
+  readonly vendor: string;
+  readonly baseUrl: string;
+  readonly repoId: string;
+  /** The fetch for `authorizedFetch`. */
+  readonly fetch: typeof globalThis.fetch;
+  /** Whether the fetch in use can send a Keep-Alive header. */
+  readonly canSendKeepAlive: boolean;
+  create(options?: CallOptions): Promise<SessionKeyInfo & { authToken: string }>;
+  refresh(token: string, header: KeepAliveHeader | undefined, options?: CallOptions): Promise<ODataValueOfDateTime>;
+  invalidate(token: string, options?: CallOptions): Promise<ODataValueOfBoolean>;
+}
+
+interface SessionToken {
+  readonly value: string;
+  readonly info: SessionKeyInfo;
+}
+
+const MAX_INTERVAL_MS = 2 ** 31 - 1;
+
+export function createTokenHolder(wire: AccessTokenWire, mode: "reusable"): LaserficheTokenHolder;
+export function createTokenHolder(wire: AccessTokenWire, mode: "session"): LaserficheSession;
+export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "session"): LaserficheTokenHolder | LaserficheSession {
+  const { vendor } = wire;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+  let creating = false;
+  let expireTime: string | undefined;
+  let keepAlive: Repeating | undefined;
+
+  // No `expiresAt` on the cached token: the cache never renews it (see the header comment).
+  const tokens = new TokenCache<SessionToken>(async () => {
+    creating = true;
+    try {
+      const info = await wire.create();
+      expireTime = info.expireTime;
+      return { value: info.authToken, info };
+    } finally {
+      creating = false;
+    }
+  });
+
+  const ensureOpen = (operation: string) => {
+    if (closed) throw new SessionClosedError({ vendor, operation });
+  };
+
+  async function token(operation: string, options?: CallOptions): Promise<SessionToken> {
+    ensureOpen(operation);
+    const result = await waitWithCallOptions(() => tokens.get(), options, { vendor, operation });
+    ensureOpen(operation);
+    return result;
+  }
+
+  async function refreshWith(current: SessionToken, header: KeepAliveHeader | undefined, options?: CallOptions) {
+    const result = await wire.refresh(current.value, header, options);
+    // Only a still-current token updates the expiry (a late answer after invalidate does not).
+    if (tokens.peek() === current && typeof result.value === "string") expireTime = result.value;
+    return result;
+  }
+
+  const stopKeepAlive = () => {
+    keepAlive?.stop();
+    keepAlive = undefined;
+  };
+
+  async function invalidate(options: CallOptions | undefined): Promise<ODataValueOfBoolean> {
+    stopKeepAlive();
+    // A Create in flight is waited for, so its token is invalidated rather than leaked.
+    const current = tokens.peek() ?? (creating ? await tokens.get().catch(() => undefined) : undefined);
+    tokens.invalidate();
+    expireTime = undefined;
+    if (!current) return { value: false };
+    // The token stays registered with the redactor: a late error may still carry it.
+    return wire.invalidate(current.value, options);
+  }
+
+  const getAccessToken = async (options?: CallOptions) => (await token("getAccessToken", options)).value;
+
+  const holder: LaserficheTokenHolder = {
+    async createAccessToken(options) {
+      const current = await token("createAccessToken", options);
+      return { ...current.info, ...(expireTime === undefined ? {} : { expireTime }) };
+    },
+    getAccessToken,
+    async refreshAccessToken(keepAliveOptions, options) {
+      ensureOpen("refreshAccessToken");
+      const header = keepAliveHeader(keepAliveOptions, wire.canSendKeepAlive);
+      return refreshWith(await token("refreshAccessToken", options), header, options);
+    },
+    async invalidateAccessToken(options) {
+      ensureOpen("invalidateAccessToken");
+      if (mode === "reusable") return invalidate(options);
+      closed = true;
+      const result = invalidate(options);
+      // A later close()/dispose waits for this logout but does not throw its error a second time.
+      closing = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return result;
+    },
+    get expiresAt() {
+      if (expireTime === undefined || !tokens.peek()) return undefined;
+      const date = new Date(expireTime);
+      return Number.isNaN(date.getTime()) ? undefined : date;
+    },
+    startKeepAlive(intervalMs, options = {}) {
+      ensureOpen("startKeepAlive");
+      if (typeof intervalMs !== "number" || !Number.isFinite(intervalMs) || intervalMs <= 0 || intervalMs > MAX_INTERVAL_MS) {
+        throw new ValidationError("intervalMs", `must be a positive number of milliseconds up to ${MAX_INTERVAL_MS}`);
+      }
+      if (options.onError !== undefined && typeof options.onError !== "function") throw new ValidationError("onError", "must be a function");
+      const header = keepAliveHeader(options, wire.canSendKeepAlive);
+      stopKeepAlive();
+      let inFlight = false;
+      keepAlive = every(
+        intervalMs,
+        async () => {
+          const current = tokens.peek();
+          if (closed || inFlight || !current) return;
+          inFlight = true;
+          try {
+            await refreshWith(current, header);
+          } finally {
+            inFlight = false;
+          }
+        },
+        options.onError,
+      );
+    },
+    stopKeepAlive,
+    get keepAliveRunning() {
+      return keepAlive !== undefined;
+    },
+    authMiddleware: () => bearerMiddleware(getAccessToken),
+    authorizedFetch: (() => {
+      const authorized = bearerFetch(getAccessToken, wire.fetch);
+      return (input: RequestInfo | URL, init?: RequestInit) =>
+        authorized(typeof input === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? `${wire.baseUrl}/${input.replace(/^\/+/, "")}` : input, init);
+    })(),
+  };
+
+  if (mode === "reusable") return holder;
+
+  // The `holder` methods stay; `invalidateAccessToken` above already closes a session.
+  const close = (options?: CallOptions): Promise<void> => {
+    if (closing) return closing;
+    closed = true;
+    closing = invalidate(options).then(() => undefined);
+    return closing;
+  };
+  const session = Object.defineProperties(holder, {
+    closed: { get: () => closed, enumerable: true },
+    close: { value: close, enumerable: true },
+  }) as LaserficheTokenHolder & Pick<LaserficheSession, "closed" | "close">;
+  defineAsyncDispose(session, () => close());
+  return withSafeDescription(session as LaserficheSession, "LaserficheSession", () => ({
+    vendor,
+    baseUrl: wire.baseUrl,
+    repoId: wire.repoId,
+    closed,
+    expiresAt: holder.expiresAt?.toISOString(),
+  }));
+}
