@@ -4,6 +4,7 @@
 // openapi-fetch with the generated `paths` types; transport, errors and redaction come from
 // @vendor-auth/core.
 import {
+  AuthenticationError,
   ValidationError,
   VendorAuthError,
   Redactor,
@@ -198,7 +199,8 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
   const redactor = new Redactor();
   const secrets = new SecretScope(redactor);
   secrets.keep(token);
-  const api = createApiClient<paths>({ fetch: options.fetch, timeoutMs: options.timeoutMs, headers: options.headers, vendor: VENDOR, baseUrl, redactor });
+  const { fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes } = options;
+  const api = createApiClient<paths>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, vendor: VENDOR, baseUrl, redactor, operations });
 
   /**
    * Runs one operation: the bearer header when the spec requires auth, the call's secrets redacted
@@ -216,10 +218,27 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
         throw error;
       }
     }
-    const headers = bearer === undefined ? undefined : { Authorization: `Bearer ${bearer}` };
+    const send = (token: string | undefined) => {
+      const headers = token === undefined ? undefined : { Authorization: `Bearer ${token}` };
+      return secrets.during([token, ...callSecrets], () =>
+        api.call(operation, (init) => invoke(headers ? { ...init, headers } : init), { signal: call?.signal, timeoutMs, maxRetries: call?.maxRetries }),
+      );
+    };
     try {
-      return await secrets.during([bearer, ...callSecrets], () => api.call(operation, (init) => invoke(headers ? { ...init, headers } : init), { signal: call?.signal, timeoutMs }));
+      return await send(bearer);
     } catch (error) {
+      // A 401 with a provider's token: ask the provider once more (it may refresh); if it hands out
+      // a different token, repeat the call once with it. A static token cannot change: no retry.
+      if (bearer !== undefined && tokenFunction !== undefined && error instanceof AuthenticationError) {
+        const fresh = await getToken();
+        if (fresh !== bearer) {
+          try {
+            return await send(fresh);
+          } catch (retryError) {
+            throw withDocumentedMeaning(operation, retryError);
+          }
+        }
+      }
       throw withDocumentedMeaning(operation, error);
     }
   }

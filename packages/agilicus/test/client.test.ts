@@ -28,7 +28,9 @@ import { documentedErrors } from "./spec.js";
 
 const server = useLoopbackServer();
 
-const newClient = (extra: Partial<AgilicusClientOptions> = {}) => createAgilicusClient({ token: TOKEN, baseUrl: server.url, ...extra });
+const newClient = (extra: Partial<AgilicusClientOptions> = {}) => createAgilicusClient({ token: TOKEN, baseUrl: server.url, retry: FAST_RETRY, ...extra });
+// Retries keep their semantics here but do not wait (the fault-injection suite covers the delays).
+const FAST_RETRY = { initialDelayMs: 1, maxDelayMs: 2 };
 const queryOf = (request: RecordedRequest) => Object.fromEntries(request.query);
 const allOperations = Object.keys(operations) as OperationId[];
 const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable("expected a rejection"), (error: unknown) => error);

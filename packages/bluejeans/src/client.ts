@@ -17,7 +17,7 @@ import {
 } from "@vendor-auth/core";
 import type { Client } from "openapi-fetch";
 import type { Application, ApplicationSecret, GrantRequest, GrantResponse, InlineResponse200, paths } from "./generated/schema.gen.js";
-import { environments, type Environment } from "./generated/meta.gen.js";
+import { environments, operations, type Environment } from "./generated/meta.gen.js";
 import { buildAuthorizationUrl, type AuthorizationUrlParams } from "./authorize.js";
 import {
   refreshTokenOf,
@@ -138,7 +138,7 @@ export function createBlueJeansClient(options: BlueJeansClientOptions = {}): Blu
   const redactor = new Redactor({ secretKeys: EXTRA_SECRET_KEYS }).add(clientSecret);
   if (typeof options.accessToken === "string") redactor.add(options.accessToken);
   const defaultToken = options.accessToken === undefined ? undefined : toTokenProvider("accessToken", options.accessToken);
-  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor });
+  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor, operations });
   const defaults = { clientId, clientSecret };
 
   /** POST /oauth2/token with an already validated wire body. */

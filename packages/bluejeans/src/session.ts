@@ -11,6 +11,7 @@ import {
   bearerMiddleware,
   queryTokenFetch,
   queryTokenMiddleware,
+  resolveAgainstBase,
   withSafeDescription,
   type CachedToken,
   type CallOptions,
@@ -130,16 +131,17 @@ export function createSession<T extends GrantType>(context: SessionContext, init
   const tokens = new TokenCache<SessionToken>(obtain, { refreshAheadMs: 0, now });
   const getAccessToken = async () => (await tokens.get()).value;
   const fetchImpl = context.fetch;
-  const resolve = (input: RequestInfo | URL) =>
-    typeof input === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? `${context.baseUrl}/${input.replace(/^\/+/, "")}` : input;
+  const resolve = (input: RequestInfo | URL) => resolveAgainstBase(context.baseUrl, input);
   const placement = options.tokenPlacement ?? "query";
-  const authorized = placement === "header" ? bearerFetch(getAccessToken, fetchImpl) : queryTokenFetch("access_token", getAccessToken, fetchImpl);
+  // A 401 drops the cached token, obtains a fresh one once and retries once.
+  const reauth = { invalidate: (token: string) => void tokens.invalidate(token) };
+  const authorized = placement === "header" ? bearerFetch(getAccessToken, fetchImpl, reauth) : queryTokenFetch("access_token", getAccessToken, fetchImpl, reauth);
 
   const session: BlueJeansSession<T> = {
     grantType: initial.grant_type as T,
     getAccessToken,
     getTokenResponse: async () => (await tokens.get()).response as GrantResponses[T] | GrantRefresh,
-    authMiddleware: () => (placement === "header" ? bearerMiddleware(getAccessToken) : queryTokenMiddleware("access_token", getAccessToken)),
+    authMiddleware: () => (placement === "header" ? bearerMiddleware(getAccessToken, reauth) : queryTokenMiddleware("access_token", getAccessToken, reauth)),
     authorizedFetch: (input, init) => authorized(resolve(input), init),
     invalidate: () => {
       tokens.invalidate();

@@ -62,7 +62,7 @@ import {
 const server = useLoopbackServer();
 
 const newClient = (extra: Parameters<typeof createBlueJeansClient>[0] = {}) =>
-  createBlueJeansClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessToken: APP_TOKEN, baseUrl: server.url, ...extra });
+  createBlueJeansClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessToken: APP_TOKEN, baseUrl: server.url, retry: { initialDelayMs: 1, maxDelayMs: 2 }, ...extra });
 
 const only = (): RecordedRequest => {
   expect(server.requests).toHaveLength(1);

@@ -95,6 +95,22 @@ export class Redactor {
     return out as T;
   }
 
+  /** A URL with secret query parameters (e.g. `access_token`) and registered secrets replaced. */
+  url(raw: string): string {
+    if (!raw) return raw;
+    try {
+      const url = new URL(raw);
+      for (const key of [...url.searchParams.keys()]) if (this.isSecretKey(key)) url.searchParams.set(key, REDACTED);
+      if (url.username || url.password) {
+        url.username = REDACTED;
+        url.password = "";
+      }
+      return this.string(url.href);
+    } catch {
+      return this.string(raw);
+    }
+  }
+
   /** Headers as a plain record with secret headers and registered secrets replaced. */
   headers(headers: Headers | Record<string, string> | undefined): Record<string, string> {
     const out: Record<string, string> = {};

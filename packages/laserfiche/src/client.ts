@@ -19,7 +19,7 @@ import {
 } from "@vendor-auth/core";
 import type { Client } from "openapi-fetch";
 import type { CreateConnectionRequest, paths } from "./generated/schema.gen.js";
-import { environments, type Environment } from "./generated/meta.gen.js";
+import { environments, operations, type Environment } from "./generated/meta.gen.js";
 import { isKeepAliveRejection, keepAliveRejected } from "./keep-alive.js";
 import { createTokenHolder, type AccessTokenWire, type LaserficheSession, type LaserficheTokenHolder } from "./session.js";
 
@@ -100,7 +100,7 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     allowInsecureHttp: options.allowInsecureHttp,
   });
   const redactor = new Redactor().add(body.password, body.sessionKey, body.samlToken);
-  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor });
+  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor, operations });
   const path = { repoId };
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 

@@ -14,6 +14,7 @@ import {
   defineAsyncDispose,
   waitWithCallOptions,
   bearerMiddleware,
+  resolveAgainstBase,
   every,
   withSafeDescription,
   type CallOptions,
@@ -127,6 +128,9 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     }
   });
 
+  // Only the client's reusable token is re-created after a 401; a session's token is its identity.
+  const reauth = mode === "reusable" ? { invalidate: (value: string) => void tokens.invalidate(value) } : {};
+
   const ensureOpen = (operation: string) => {
     if (closed) throw new SessionClosedError({ vendor, operation });
   };
@@ -219,11 +223,11 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     get keepAliveRunning() {
       return keepAlive !== undefined;
     },
-    authMiddleware: () => bearerMiddleware(getAccessToken),
+    // The client's own token is re-created after a 401 (once); a session's token is its identity.
+    authMiddleware: () => bearerMiddleware(getAccessToken, reauth),
     authorizedFetch: (() => {
-      const authorized = bearerFetch(getAccessToken, wire.fetch);
-      return (input: RequestInfo | URL, init?: RequestInit) =>
-        authorized(typeof input === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? `${wire.baseUrl}/${input.replace(/^\/+/, "")}` : input, init);
+      const authorized = bearerFetch(getAccessToken, wire.fetch, reauth);
+      return (input: RequestInfo | URL, init?: RequestInit) => authorized(resolveAgainstBase(wire.baseUrl, input), init);
     })(),
   };
 

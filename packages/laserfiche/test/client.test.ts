@@ -153,7 +153,8 @@ describe("typed errors with the vendor's APIServerException", () => {
   it.each(cases)("%s %i becomes %O", async (operation, status, ErrorClass, name) => {
     const body = apiServerException(status, `test ${operation} refused`);
     vendorLike({ [operation]: () => ({ status, headers: { "x-test": "1" }, body }) });
-    const client = newClient();
+    // No retries: this test is about the mapping (retries have their own fault-injection tests).
+    const client = newClient({ maxRetries: 0 });
     const run = { Create: () => client.createAccessToken(), Refresh: () => client.refreshAccessToken(), Invalidate: async () => (await client.getAccessToken(), client.invalidateAccessToken()) }[operation];
     const error = (await run().catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ErrorClass);
@@ -360,7 +361,7 @@ describe("sessions", () => {
 
   it("a failed Invalidate still closes the session and forgets the token", async () => {
     vendorLike({ Invalidate: () => ({ status: 429, body: apiServerException(429) }) });
-    const session = newClient().openSession();
+    const session = newClient({ maxRetries: 0 }).openSession();
     await session.getAccessToken();
     await expect(session.invalidateAccessToken()).rejects.toBeInstanceOf(RateLimitError);
     expect(session.closed).toBe(true);

@@ -9,6 +9,7 @@ import {
   bearerMiddleware,
   createApiClient,
   requireString,
+  resolveAgainstBase,
   resolveBaseUrl,
   withSafeDescription,
   type CallOptions,
@@ -16,7 +17,7 @@ import {
 } from "@vendor-auth/core";
 import type { Client, Middleware } from "openapi-fetch";
 import type { AccessTokenIdListResponse, AccessTokenResponse, Success, paths } from "./generated/schema.gen.js";
-import { environments, type Environment } from "./generated/meta.gen.js";
+import { environments, operations, type Environment } from "./generated/meta.gen.js";
 
 export interface UniCourtClientOptions extends TransportOptions {
   /** Your Client ID (32 characters), from your UniCourt account. Required. */
@@ -84,7 +85,7 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
     allowInsecureHttp: options.allowInsecureHttp,
   });
   const redactor = new Redactor().add(clientSecret);
-  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor });
+  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor, operations });
   const credentials = () => ({ clientId, clientSecret });
 
   const generateNewToken = (call?: CallOptions) =>
@@ -103,6 +104,7 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
     tokens.set({ value, tokenId: options.accessToken.tokenId });
   }
   const getAccessToken = async () => (await tokens.get()).value;
+  const reauth = { invalidate: (token: string) => void tokens.invalidate(token) };
 
   const client: UniCourtClient = {
     baseUrl,
@@ -122,11 +124,11 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
     listAllTokenIds: (call) => api.call("listAllTokenIds", (init) => api.http.PUT("/listAllTokenIds", { body: credentials(), ...init }), call),
     getAccessToken,
     getCachedTokenId: () => tokens.peek()?.tokenId,
-    authMiddleware: () => bearerMiddleware(getAccessToken),
+    // A 401 on a cached token (invalidated elsewhere) drops it, generates a new one once, retries once.
+    authMiddleware: () => bearerMiddleware(getAccessToken, reauth),
     authorizedFetch: (() => {
-      const authorized = bearerFetch(getAccessToken, options.fetch ?? globalThis.fetch);
-      return (input: RequestInfo | URL, init?: RequestInit) =>
-        authorized(typeof input === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? `${baseUrl}/${input.replace(/^\/+/, "")}` : input, init);
+      const authorized = bearerFetch(getAccessToken, options.fetch ?? globalThis.fetch, reauth);
+      return (input: RequestInfo | URL, init?: RequestInit) => authorized(resolveAgainstBase(baseUrl, input), init);
     })(),
     http: api.http,
   };

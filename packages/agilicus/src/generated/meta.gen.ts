@@ -18,189 +18,241 @@ export const environments = {
 
 export type Environment = keyof typeof environments;
 
-/** Per operationId: method, path, whether a retry is safe, whether it needs authorization. */
+/** Per operationId: method, path, whether a retry is safe, whether it needs authorization, whether success has a body. */
 export const operations = {
   "listApiKeys": {
     "method": "GET",
     "path": "/v1/api_keys",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createApiKey": {
     "method": "POST",
     "path": "/v1/api_keys",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createApiKeyIntrospection": {
     "method": "POST",
     "path": "/v1/api_keys/introspect",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   },
   "getApiKey": {
     "method": "GET",
     "path": "/v1/api_keys/{api_key_id}",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "deleteApiKey": {
     "method": "DELETE",
     "path": "/v1/api_keys/{api_key_id}",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": false,
+    "responseType": null
   },
   "listAuthenticationDocuments": {
     "method": "GET",
     "path": "/v1/authentication_documents",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createAuthenticationDocument": {
     "method": "POST",
     "path": "/v1/authentication_documents",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "getAuthenticationDocument": {
     "method": "GET",
     "path": "/v1/authentication_documents/{document_id}",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "deleteAuthenticationDocument": {
     "method": "DELETE",
     "path": "/v1/authentication_documents/{document_id}",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": false,
+    "responseType": null
   },
   "validateIdentityAssertion": {
     "method": "POST",
     "path": "/v1/authentication_documents_rpc/validate_identity_assertion",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "listSessions": {
     "method": "GET",
     "path": "/v1/sessions",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createSession": {
     "method": "POST",
     "path": "/v1/sessions",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createBulkDeleteSessionTask": {
     "method": "POST",
     "path": "/v1/sessions/bulk_delete",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createBulkRevokeSessionTask": {
     "method": "POST",
     "path": "/v1/sessions/bulk_revoke",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createSessionAndToken": {
     "method": "POST",
     "path": "/v1/sessions/create_session_and_token",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "getSession": {
     "method": "GET",
     "path": "/v1/sessions/{session_id}",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "replaceSession": {
     "method": "PUT",
     "path": "/v1/sessions/{session_id}",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "deleteSession": {
     "method": "DELETE",
     "path": "/v1/sessions/{session_id}",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": false,
+    "responseType": null
   },
   "listTokens": {
     "method": "GET",
     "path": "/v1/tokens",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createToken": {
     "method": "POST",
     "path": "/v1/tokens",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createBulkRevokeTokenTask": {
     "method": "POST",
     "path": "/v1/tokens/bulk_revoke",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createIntrospectToken": {
     "method": "POST",
     "path": "/v1/tokens/introspect",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createIntrospectTokenAllSubOrgs": {
     "method": "POST",
     "path": "/v1/tokens/introspect_all_sub_orgs",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createReissuedToken": {
     "method": "POST",
     "path": "/v1/tokens/reissue",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   },
   "createRevokeTokenTask": {
     "method": "POST",
     "path": "/v1/tokens/revoke",
     "tag": "Tokens",
     "idempotent": false,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": false,
+    "responseType": null
   },
   "createTokenValidation": {
     "method": "POST",
     "path": "/v1/tokens/validations",
     "tag": "Tokens",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   }
 } as const;
 

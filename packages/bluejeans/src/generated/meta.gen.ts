@@ -18,56 +18,70 @@ export const environments = {
 
 export type Environment = keyof typeof environments;
 
-/** Per operationId: method, path, whether a retry is safe, whether it needs authorization. */
+/** Per operationId: method, path, whether a retry is safe, whether it needs authorization, whether success has a body. */
 export const operations = {
   "getToken": {
     "method": "POST",
     "path": "/oauth2/token",
     "tag": "Authentication",
     "idempotent": false,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   },
   "revokeAccessToken": {
     "method": "DELETE",
     "path": "/oauth2/token",
     "tag": "Authentication",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": false,
+    "responseType": null
   },
   "getTokenInfo": {
     "method": "GET",
     "path": "/oauth2/tokenInfo",
     "tag": "Authentication",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "getAuthorizationCode": {
     "method": "GET",
     "path": "/oauth2/authorize",
     "tag": "Authentication",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": false,
+    "responseType": null
   },
   "createClientApplication": {
     "method": "POST",
     "path": "/v1/user/{user_id}/developer_applications",
     "tag": "Authentication",
     "idempotent": false,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "updateClientApplication": {
     "method": "PUT",
     "path": "/v1/user/{user_id}/developer_applications/{client_id}",
     "tag": "Authentication",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   },
   "regenerateClientApplicationSecret": {
     "method": "PUT",
     "path": "/v1/user/{user_id}/developer_applications/{client_id}/secret",
     "tag": "Authentication",
     "idempotent": true,
-    "authenticated": true
+    "authenticated": true,
+    "responseBody": true,
+    "responseType": "object"
   }
 } as const;
 

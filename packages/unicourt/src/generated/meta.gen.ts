@@ -24,35 +24,43 @@ export const environments = {
 
 export type Environment = keyof typeof environments;
 
-/** Per operationId: method, path, whether a retry is safe, whether it needs authorization. */
+/** Per operationId: method, path, whether a retry is safe, whether it needs authorization, whether success has a body. */
 export const operations = {
   "generateNewToken": {
     "method": "POST",
     "path": "/generateNewToken",
     "tag": "Authentication",
     "idempotent": false,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   },
   "invalidateAllTokens": {
     "method": "PUT",
     "path": "/invalidateAllTokens",
     "tag": "Authentication",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   },
   "invalidateToken": {
     "method": "PUT",
     "path": "/invalidateToken",
     "tag": "Authentication",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   },
   "listAllTokenIds": {
     "method": "PUT",
     "path": "/listAllTokenIds",
     "tag": "Authentication",
     "idempotent": true,
-    "authenticated": false
+    "authenticated": false,
+    "responseBody": true,
+    "responseType": "object"
   }
 } as const;
 

@@ -1,0 +1,27 @@
+// The debugging hook: one event per request, response, retry and failure, built from redacted
+// data only (secret headers, registered secrets, secret query parameters), so a logger can never
+// print a credential. Off unless the client is given a `logger`.
+import type { Middleware } from "openapi-fetch";
+import type { Redactor } from "./redact.js";
+
+export type ClientEvent =
+  | { type: "request"; operation: string; attempt: number; method: string; url: string; headers: Record<string, string> }
+  | { type: "response"; operation: string; attempt: number; status: number; durationMs: number; headers: Record<string, string> }
+  | { type: "retry"; operation: string; attempt: number; delayMs: number; reason: string; status?: number | undefined }
+  | { type: "error"; operation: string; attempt: number; error: Record<string, unknown> };
+
+export type ClientLogger = (event: ClientEvent) => void;
+
+/** Per-attempt openapi-fetch middleware that reports the request and the response. */
+export function loggingMiddleware(emit: ClientLogger, redactor: Redactor, operation: string, attempt: number): Middleware {
+  let started = 0;
+  return {
+    onRequest({ request }) {
+      started = Date.now();
+      emit({ type: "request", operation, attempt, method: request.method, url: redactor.url(request.url), headers: redactor.headers(request.headers) });
+    },
+    onResponse({ response }) {
+      emit({ type: "response", operation, attempt, status: response.status, durationMs: Date.now() - started, headers: redactor.headers(response.headers) });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Reads a response body completely, within a size limit, as strict UTF-8. Auth APIs answer with a
+// few kilobytes: a body of many megabytes is a fault (or an attack), not a token, so reading stops
+// at the limit instead of holding it all in memory; bytes that are not UTF-8 are a fault too,
+// rather than text silently sprinkled with U+FFFD.
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  override name = "BodyTooLargeError";
+}
+export class BodyNotUtf8Error extends Error {
+  override name = "BodyNotUtf8Error";
+}
+
+export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw new BodyTooLargeError(`response body of ${declared} bytes exceeds the limit of ${maxBytes}`);
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLargeError(`response body exceeds the limit of ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new BodyNotUtf8Error("response body is not valid UTF-8");
+  }
+}
