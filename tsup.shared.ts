@@ -1,5 +1,6 @@
 // Build settings shared by every published package: ESM + CJS with type declarations, for Node 18+
 // and browsers (platform "neutral", ES2022); dependencies stay external.
+import { existsSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
 const common: Options = {
@@ -11,7 +12,10 @@ const common: Options = {
   clean: true,
 };
 
-/** A vendor package: the helper layer, the generated SDK and the generated types. */
+/** `./testing` (fakes for users' tests, Node only) when the package has one. */
+const testingEntry = (): Record<string, string> => (existsSync("src/testing/index.ts") ? { testing: "src/testing/index.ts" } : {});
+
+/** A vendor package: the helper layer, the generated SDK, the generated types, the fakes. */
 export const vendorPackage = () =>
   defineConfig({
     ...common,
@@ -19,8 +23,9 @@ export const vendorPackage = () =>
       index: "src/index.ts",
       sdk: "src/generated/sdk/index.ts",
       schema: "src/generated/schema.gen.ts",
+      ...testingEntry(),
     },
   });
 
-/** A package with one entry point. */
-export const singleEntryPackage = () => defineConfig({ ...common, entry: { index: "src/index.ts" } });
+/** The core package: its runtime and the shared machinery of the fakes. */
+export const corePackage = () => defineConfig({ ...common, entry: { index: "src/index.ts", ...testingEntry() } });

@@ -1,3 +1,3 @@
-import { singleEntryPackage } from "../../tsup.shared";
+import { corePackage } from "../../tsup.shared";
 
-export default singleEntryPackage();
+export default corePackage();

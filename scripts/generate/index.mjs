@@ -19,6 +19,7 @@ import { lintSpec } from "./lint.mjs";
 import { generateSchemaTypes } from "./schema-types.mjs";
 import { generateSdk } from "./sdk.mjs";
 import { generateMeta } from "./meta.mjs";
+import { generateSpecModule } from "./spec-module.mjs";
 import { writeManifest } from "./manifest.mjs";
 import { repoRoot, vendorPaths } from "./paths.mjs";
 
@@ -36,6 +37,8 @@ async function generateVendor(vendor) {
     await writeFile(schemaFile, await generateSchemaTypes(paths.spec));
     const metaFile = path.join(scratch, "meta.gen.ts");
     await writeFile(metaFile, await generateMeta(paths.spec, META_HEADER(vendor)));
+    const specFile = path.join(scratch, "spec.gen.ts");
+    await writeFile(specFile, await generateSpecModule(paths.spec, META_HEADER(vendor).replace("scripts/generate/meta.mjs", "scripts/generate/spec-module.mjs")));
     const sdkOut = path.join(scratch, "sdk");
     const docsOut = path.join(scratch, "docs");
     await generateSdk(paths.spec, sdkOut, docsOut);
@@ -45,6 +48,7 @@ async function generateVendor(vendor) {
     await mkdir(paths.generatedDir, { recursive: true });
     await cp(schemaFile, path.join(paths.generatedDir, "schema.gen.ts"));
     await cp(metaFile, path.join(paths.generatedDir, "meta.gen.ts"));
+    await cp(specFile, path.join(paths.generatedDir, "spec.gen.ts"));
     await cp(sdkOut, path.join(paths.generatedDir, "sdk"), { recursive: true });
     await cp(docsOut, paths.generatedDocsDir, { recursive: true });
     await writeFile(path.join(paths.generatedDir, "README.md"), GENERATED_README(vendor));
