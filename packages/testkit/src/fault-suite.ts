@@ -70,6 +70,7 @@ export interface FaultSuite<Client> {
 const FAST = { initialDelayMs: 1, maxDelayMs: 4 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+const sockets = () => process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap").length;
 
 export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void {
   describe(`${suite.vendor}: fault injection against a misbehaving server on 127.0.0.1`, () => {
@@ -81,13 +82,18 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
     // The operation under test and how the server answers it; every other request gets `background`.
     let target: { match: (request: RecordedRequest) => boolean; answer: (request: RecordedRequest, raw: Raw) => Reply | void | Promise<Reply | void> } | undefined;
 
+    let socketsBefore = 0;
     beforeAll(async () => {
+      socketsBefore = sockets();
       server = await startLoopbackServer();
       process.on("unhandledRejection", onRejection);
     });
     afterAll(async () => {
       process.off("unhandledRejection", onRejection);
       await server.close();
+      // Once the server is gone, no client socket may stay open (pooled keep-alive ones close with it).
+      for (let waited = 0; sockets() > socketsBefore && waited < 2000; waited += 20) await pause(20);
+      expect(sockets(), "sockets left behind").toBeLessThanOrEqual(socketsBefore);
     });
     beforeEach(() => {
       server.requests.length = 0;
