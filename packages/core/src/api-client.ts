@@ -2,7 +2,7 @@
 // generated `paths`, plus `call()`, which runs one operation (with retries where they are safe and a
 // deadline per attempt) and turns every outcome into either the typed success body or one error of
 // the hierarchy in errors.ts.
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClientImport, { type Client, type Middleware } from "openapi-fetch";
 import {
   AbortError,
   ApiError,
@@ -96,6 +96,10 @@ export interface ApiClient<Paths extends {}> {
   /** Sends a client event to the configured logger (no-op without one). */
   emit(event: ClientEvent): void;
 }
+
+// openapi-fetch's CJS build sets `exports.default`; esbuild's Node-mode interop in our CJS build
+// hands us the whole exports object instead, so take `.default` when it is there.
+const createClient = ((createClientImport as unknown as { default?: typeof createClientImport }).default ?? createClientImport) as typeof createClientImport;
 
 const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;

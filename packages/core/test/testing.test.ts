@@ -1,0 +1,215 @@
+// The shared machinery of the fakes (@vendor-auth/core/testing) against a small spec of its own:
+// routing by operationId, spec validation with the vendor's error shape, security schemes, the
+// request log, the fake's own answers checked against the spec, and the helpers.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createManualClock,
+  fakeSecret,
+  nodeHttpFetch,
+  randomAlphanumeric,
+  randomHex,
+  startFakeServer,
+  type FakeServer,
+  type FakeServerOptions,
+} from "../src/testing/index.js";
+import { isMissingModule, missingPeerError } from "../src/testing/peers.js";
+
+const spec = {
+  openapi: "3.0.3",
+  info: { title: "fake-test", version: "1" },
+  security: [{ bearer: [] }],
+  paths: {
+    "/items/{id}": {
+      get: {
+        operationId: "getItem",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string", minLength: 2 } },
+          { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 5 } },
+        ],
+        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } } },
+      },
+    },
+    "/items": {
+      post: {
+        operationId: "createItem",
+        security: [],
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } },
+        responses: { "201": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } } },
+      },
+      get: {
+        operationId: "listItems",
+        security: [{ key: [] }],
+        responses: { "200": { description: "ok" } },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer" }, key: { type: "apiKey", in: "query", name: "access_token" } },
+    schemas: {
+      Item: { type: "object", required: ["name"], properties: { name: { type: "string" }, created: { type: "string", format: "date-time" } } },
+      Error: { type: "object", properties: { message: { type: "string" } } },
+    },
+  },
+};
+
+let fake: FakeServer | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+const start = (extra: Partial<FakeServerOptions> = {}) =>
+  startFakeServer({
+    vendor: "test",
+    spec,
+    errorBody: (problem) => ({ error: problem.kind, message: problem.message, details: problem.details }),
+    authenticate: (credential) => credential.value === "test-good-token",
+    handlers: {
+      getItem: (request) => ({ body: { name: `item ${request.params["id"]}` } }),
+      createItem: (request) => ({ status: 201, body: request.body }),
+    },
+    ...extra,
+  }).then((server) => (fake = server));
+
+describe("startFakeServer", () => {
+  it("routes by operationId with path parameters, checks the bearer, and logs every request", async () => {
+    const server = await start();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const ok = await fetch(`${server.url}/items/ab?limit=2`, { headers: { authorization: "Bearer test-good-token" } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ name: "item ab" });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({ method: "GET", path: "/items/ab", operationId: "getItem", params: { id: "ab" }, status: 200, credentials: { bearer: "test-good-token" } });
+    expect(server.violations).toEqual([]);
+  });
+
+  it("answers 401 with the vendor's error body: missing and invalid credentials", async () => {
+    const server = await start();
+    const missing = await fetch(`${server.url}/items/ab`);
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ error: "unauthorized", message: expect.stringContaining("Missing credentials") });
+    const invalid = await fetch(`${server.url}/items/ab`, { headers: { authorization: "Bearer test-bad-token" } });
+    expect(invalid.status).toBe(401);
+    expect(await invalid.json()).toMatchObject({ message: "The credentials are invalid, expired or revoked" });
+    expect(server.violations).toEqual([]);
+  });
+
+  it("rejects requests that break the spec with 400 and records them as violations", async () => {
+    const server = await start();
+    const auth = { authorization: "Bearer test-good-token" };
+    const badQuery = await fetch(`${server.url}/items/ab?limit=9`, { headers: auth });
+    expect(badQuery.status).toBe(400);
+    expect(await badQuery.json()).toMatchObject({ error: "validation", details: [expect.stringContaining("limit")] });
+    const unknownQuery = await fetch(`${server.url}/items/ab?colour=red`, { headers: auth });
+    expect(unknownQuery.status).toBe(400);
+    const badBody = await fetch(`${server.url}/items`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ nom: 1 }) });
+    expect(badBody.status).toBe(400);
+    const notJson = await fetch(`${server.url}/items`, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
+    expect(notJson.status).toBe(400);
+    expect(server.violations.map((v) => [v.kind, v.operationId])).toEqual([
+      ["request", "getItem"],
+      ["request", "getItem"],
+      ["request", "createItem"],
+      ["request", "createItem"],
+    ]);
+  });
+
+  it("checks formats (ajv-formats) in responses too: a fake answer that breaks the spec is a violation", async () => {
+    const server = await start({ handlers: { createItem: () => ({ status: 201, body: { name: "x", created: "yesterday" } }) } });
+    const response = await fetch(`${server.url}/items`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x" }) });
+    expect(response.status).toBe(201);
+    expect(server.violations).toEqual([expect.objectContaining({ kind: "response", operationId: "createItem", errors: [expect.stringContaining("date-time")] })]);
+  });
+
+  it("takes an apiKey query credential out of the query before validation; 404, 405 and 501 answers", async () => {
+    const server = await start();
+    const notImplemented = await fetch(`${server.url}/items?access_token=test-good-token`);
+    expect(notImplemented.status).toBe(501);
+    expect((await fetch(`${server.url}/items?access_token=test-bad-token`)).status).toBe(401);
+    const notFound = await fetch(`${server.url}/nowhere`);
+    expect(notFound.status).toBe(404);
+    expect(await notFound.json()).toMatchObject({ error: "not-found" });
+    expect((await fetch(`${server.url}/items`, { method: "DELETE" })).status).toBe(405);
+    expect(server.violations.map((v) => v.kind)).toEqual(["not-found", "not-found"]);
+  });
+
+  it("hands unknown paths to the fallback, and turns a failing handler into a 500 and a violation", async () => {
+    const server = await start({
+      fallback: (request) => (request.path === "/other" ? { body: { other: true } } : undefined),
+      handlers: {
+        getItem: () => {
+          throw new Error("handler bug");
+        },
+      },
+    });
+    expect(await (await fetch(`${server.url}/other`)).json()).toEqual({ other: true });
+    const failed = await fetch(`${server.url}/items/ab`, { headers: { authorization: "Bearer test-good-token" } });
+    expect(failed.status).toBe(500);
+    expect(server.violations).toEqual([expect.objectContaining({ kind: "internal", errors: ["handler bug"] })]);
+    server.clearLog();
+    expect(server.requests).toEqual([]);
+    expect(server.violations).toEqual([]);
+  });
+
+  it("refuses a body over 1 MiB with 413 and logs it", async () => {
+    const server = await start();
+    const response = await fetch(`${server.url}/items`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x".repeat(1_100_000) }) });
+    expect(response.status).toBe(413);
+    expect(server.requests[0]).toMatchObject({ status: 413, rawBody: "" });
+    expect(server.violations).toEqual([expect.objectContaining({ kind: "request", errors: ["request body over 1048576 bytes"] })]);
+  });
+
+  it("serves under a basePath; close() is idempotent; await using closes the server", async () => {
+    const server = await start({ basePath: "/repository/" });
+    expect(server.url).toMatch(/\/repository$/);
+    expect((await fetch(`${server.url}/items/ab`, { headers: { authorization: "Bearer test-good-token" } })).status).toBe(200);
+    let url: string;
+    {
+      await using scoped = await startFakeServer({ vendor: "test", spec, handlers: {}, errorBody: () => ({}) });
+      url = scoped.url;
+      expect((await fetch(`${url}/nowhere`)).status).toBe(404);
+    }
+    await expect(fetch(`${url}/nowhere`)).rejects.toThrow();
+    await server.close();
+    await server.close();
+  });
+});
+
+describe("helpers", () => {
+  it("createManualClock moves only when told to", () => {
+    const clock = createManualClock(1_000);
+    expect(clock.now()).toBe(1_000);
+    clock.advance(500);
+    expect(clock.now()).toBe(1_500);
+    clock.set(new Date(10_000));
+    expect(clock.now()).toBe(10_000);
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+    expect(createManualClock().now()).toBe(Date.UTC(2030, 0, 1));
+  });
+
+  it("ids have the requested lengths and prefixes", () => {
+    expect(randomAlphanumeric(14)).toMatch(/^[A-Za-z0-9]{14}$/);
+    expect(randomHex(32)).toMatch(/^[0-9a-f]{32}$/);
+    const secret = fakeSecret("test-secret-", 40);
+    expect(secret).toHaveLength(40);
+    expect(secret.startsWith("test-secret-")).toBe(true);
+  });
+
+  it("nodeHttpFetch sends a Keep-Alive header that the built-in fetch refuses", async () => {
+    const server = await start({ fallback: (request) => ({ body: { keepAlive: request.headers["keep-alive"] ?? null } }) });
+    await expect(fetch(`${server.url}/echo`, { headers: { "keep-alive": "600" } })).rejects.toThrow();
+    const response = await nodeHttpFetch(`${server.url}/echo`, { headers: { "keep-alive": "600" } });
+    expect(await response.json()).toEqual({ keepAlive: "600" });
+  });
+
+  it("a missing peer dependency becomes an error that names the package to install", () => {
+    const esm = Object.assign(new Error("Cannot find package 'openapi-backend' imported from /x.js"), { code: "ERR_MODULE_NOT_FOUND" });
+    expect(isMissingModule(esm, "openapi-backend")).toBe(true);
+    expect(isMissingModule(esm, "ajv-formats")).toBe(false);
+    expect(isMissingModule(new Error("boom"), "openapi-backend")).toBe(false);
+    const error = missingPeerError("openapi-backend", esm);
+    expect(error.message).toContain('"openapi-backend"');
+    expect(error.message).toContain("npm install --save-dev openapi-backend ajv-formats");
+    expect(error.cause).toBe(esm);
+  });
+});

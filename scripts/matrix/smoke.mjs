@@ -1,0 +1,106 @@
+// The smoke test every runtime runs, per package: import it, call one operation end to end
+// against the loopback vendor API (vendor-api.mjs), and provoke a 400 that must arrive as the
+// package's own BadRequestError. `smoke` is serialised with toString() into an ESM file, a CJS
+// file and a browser page, so it must stay self-contained: no imports, no outer variables.
+//
+// `mods` = { core, unicourt, laserfiche, agilicus, bluejeans } (the packages' module namespaces);
+// resolves with { <package>: { ok: boolean, detail: string } }.
+export async function smoke(mods, apiUrl) {
+  const assert = (condition, message) => {
+    if (!condition) throw new Error(`assertion failed: ${message}`);
+  };
+  /** Runs `call`, which must reject with `mod.BadRequestError` (status 400) without leaking `secret`. */
+  const expectBadRequest = async (mod, call, secret) => {
+    try {
+      await call();
+    } catch (error) {
+      assert(error instanceof mod.BadRequestError, `BadRequestError expected, got ${error && error.name}: ${error && error.message}`);
+      assert(error instanceof mod.VendorAuthError, "BadRequestError extends VendorAuthError");
+      assert(error.status === 400 && error.name === "BadRequestError", `status 400, got ${error.status}`);
+      if (secret) assert(!JSON.stringify(error).includes(secret) && !String(error.stack).includes(secret), "the error leaks a secret");
+      return `400 -> ${error.name}`;
+    }
+    throw new Error("the 400 did not reject");
+  };
+  const cases = {
+    async core() {
+      const { core } = mods;
+      const api = core.createApiClient({ vendor: "smoke", baseUrl: `${apiUrl}/core`, redactor: new core.Redactor(), operations: { ping: { idempotent: true } }, maxRetries: 0 });
+      const body = await api.call("ping", (init) => api.http.GET("/ping", init));
+      assert(body && body.pong === true, `pong expected, got ${JSON.stringify(body)}`);
+      // One copy of core behind every vendor package: their error classes are core's.
+      for (const vendor of ["unicourt", "laserfiche", "agilicus", "bluejeans"]) assert(mods[vendor].BadRequestError === core.BadRequestError, `${vendor} shares core's error classes`);
+      return `ping ok; ${await expectBadRequest(core, () => api.call("ping", (init) => api.http.GET("/ping", { ...init, params: { query: { fail: "400" } } })))}`;
+    },
+    async unicourt() {
+      const { unicourt } = mods;
+      const clientSecret = "test-secret-".padEnd(64, "0");
+      const client = unicourt.createUniCourtClient({ clientId: "test-client-".padEnd(32, "0"), clientSecret, baseUrl: `${apiUrl}/unicourt`, maxRetries: 0 });
+      const token = await client.getAccessToken();
+      assert(token === "test-unicourt-token" && client.getCachedTokenId() === "TKIDtest0000000001", `token expected, got ${token}`);
+      const bad = unicourt.createUniCourtClient({ clientId: "test-bad-".padEnd(32, "0"), clientSecret, baseUrl: `${apiUrl}/unicourt`, maxRetries: 0 });
+      return `generateNewToken ok; ${await expectBadRequest(unicourt, () => bad.generateNewToken(), clientSecret)}`;
+    },
+    async laserfiche() {
+      const { laserfiche } = mods;
+      const options = { username: "test-user", password: "test-password", baseUrl: `${apiUrl}/laserfiche`, maxRetries: 0 };
+      const client = laserfiche.createLaserficheClient({ ...options, repoId: "r-smoke" });
+      const info = await client.createAccessToken();
+      assert(info.authToken === "test-laserfiche-token" && client.expiresAt instanceof Date, `authToken expected, got ${JSON.stringify(info)}`);
+      const bad = laserfiche.createLaserficheClient({ ...options, repoId: "r-bad" });
+      return `createAccessToken ok; ${await expectBadRequest(laserfiche, () => bad.createAccessToken(), "test-password")}`;
+    },
+    async agilicus() {
+      const { agilicus } = mods;
+      const client = agilicus.createAgilicusClient({ token: "test-agilicus-token", baseUrl: `${apiUrl}/agilicus`, maxRetries: 0 });
+      const page = await client.listTokens({ limit: 1 });
+      assert(page.limit === 1 && Array.isArray(page.tokens), `a page expected, got ${JSON.stringify(page)}`);
+      const bad = agilicus.createAgilicusClient({ token: "test-bad-token", baseUrl: `${apiUrl}/agilicus`, maxRetries: 0 });
+      return `listTokens ok; ${await expectBadRequest(agilicus, () => bad.listTokens({ limit: 1 }), "test-bad-token")}`;
+    },
+    async bluejeans() {
+      const { bluejeans } = mods;
+      const options = { clientSecret: "test-client-secret", baseUrl: `${apiUrl}/bluejeans`, maxRetries: 0 };
+      const client = bluejeans.createBlueJeansClient({ ...options, clientId: "test-client" });
+      const grant = await client.getTokenByClient();
+      assert(grant.access_token === "test-bluejeans-token" && grant.expires_in === 3600, `a grant expected, got ${JSON.stringify(grant)}`);
+      const bad = bluejeans.createBlueJeansClient({ ...options, clientId: "test-bad-client" });
+      return `getTokenByClient ok; ${await expectBadRequest(bluejeans, () => bad.getTokenByClient(), "test-client-secret")}`;
+    },
+  };
+  const results = {};
+  for (const [name, run] of Object.entries(cases)) {
+    try {
+      results[name] = { ok: true, detail: await run() };
+    } catch (error) {
+      results[name] = { ok: false, detail: String((error && error.stack) || error).split("\n").slice(0, 4).join(" | ") };
+    }
+  }
+  return results;
+}
+
+export const PACKAGE_NAMES = { core: "@vendor-auth/core", unicourt: "@vendor-auth/unicourt", laserfiche: "@vendor-auth/laserfiche", agilicus: "@vendor-auth/agilicus", bluejeans: "@vendor-auth/bluejeans" };
+/** The line a smoke run prints its results on (stdout may carry other output). */
+export const RESULT_MARKER = "SMOKE-RESULT ";
+
+/**
+ * The source of a runnable smoke file: "esm" (static imports) or "cjs" (require), with the API's
+ * URL baked in, printing RESULT_MARKER + JSON. An import failure fails every package, as it should.
+ */
+export function renderSmoke(kind, apiUrl) {
+  const entries = Object.entries(PACKAGE_NAMES);
+  const load =
+    kind === "esm"
+      ? entries.map(([key, name]) => `import * as ${key} from "${name}";`).join("\n")
+      : entries.map(([key, name]) => `const ${key} = require("${name}");`).join("\n");
+  const main = `(${smoke.toString()})({ ${entries.map(([key]) => key).join(", ")} }, ${JSON.stringify(apiUrl)})
+  .then((results) => console.log(${JSON.stringify(RESULT_MARKER)} + JSON.stringify(results)))
+  .catch((error) => { console.error(error); process.exitCode = 1; });`;
+  return `// Generated by scripts/matrix/smoke.mjs (${kind}).\n${load}\n\n${main}\n`;
+}
+
+/** Reads the results a smoke run printed; undefined when it printed none. */
+export function parseSmokeOutput(stdout) {
+  const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARKER));
+  return line ? JSON.parse(line.slice(RESULT_MARKER.length)) : undefined;
+}

@@ -1,0 +1,117 @@
+// Size budget: what each vendor entry point costs a browser app. Every entry (".", "./sdk",
+// "./schema") is bundled with esbuild (the one tsup ships) for the browser, minified, with every
+// dependency inlined (@vendor-auth/core, openapi-fetch), then gzipped; the min+gzip bytes are
+// compared with scripts/package-check/size-budget.json.
+//
+//   node scripts/package-check/size.mjs            measure and enforce the budgets
+//   node scripts/package-check/size.mjs --update   rewrite the budgets as measured + MARGIN
+//
+// Two figures per helper entry: "entry" keeps every export (what `import * as x` or a bundler
+// without tree-shaking pays: the budgeted worst case) and "client" imports only `createXClient`
+// (what a tree-shaking bundler ships for the usual import; budgeted too, so growth shows up).
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { ROOT, VENDORS, seconds, textTable } from "./pack.mjs";
+
+export const BUDGET_FILE = join(ROOT, "scripts/package-check/size-budget.json");
+/** The aim for each helper entry (min+gzip bytes); the budget file holds what is enforced. */
+export const HELPER_AIM_BYTES = 6000;
+/** Headroom the budgets get over the measured size with --update: 3 %, at least 64 bytes. */
+const MARGIN = (bytes) => Math.ceil(Math.max(bytes * 1.03, bytes + 64) / 10) * 10;
+
+/** esbuild as installed with tsup (no separate dependency to keep in step). */
+const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild");
+
+const CLIENT_FACTORY = { unicourt: "createUniCourtClient", laserfiche: "createLaserficheClient", agilicus: "createAgilicusClient", bluejeans: "createBlueJeansClient" };
+
+/** The measured cases: one per vendor entry, plus the client-only import of each helper entry. */
+function cases() {
+  return VENDORS.flatMap((vendor) => {
+    const pkg = `@vendor-auth/${vendor}`;
+    return [
+      { vendor, key: ".", source: `export * from "${pkg}";` },
+      { vendor, key: "client", source: `export { ${CLIENT_FACTORY[vendor]} } from "${pkg}";` },
+      { vendor, key: "./sdk", source: `export * from "${pkg}/sdk";` },
+      { vendor, key: "./schema", source: `export * from "${pkg}/schema";` },
+    ];
+  });
+}
+
+/** Bundles one case; returns min and min+gzip bytes and the inputs that weigh most. */
+async function measure({ vendor, key, source }) {
+  const result = await esbuild.build({
+    // resolveDir inside the package: its own name resolves through its exports (self-reference)
+    // to dist/, and its dependencies through its node_modules, as in an installed copy.
+    stdin: { contents: source, resolveDir: join(ROOT, "packages", vendor), loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    legalComments: "none",
+    write: false,
+    metafile: true,
+  });
+  const code = result.outputFiles[0].contents;
+  const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  const heaviest = Object.entries(inputs)
+    .map(([file, { bytesInOutput }]) => [file.replace(/^.*node_modules\//, "").replace(/^(\.\.\/)*packages\//, "packages/"), bytesInOutput])
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { vendor, key, min: code.length, gzip: gzipSync(code, { level: 9 }).length, heaviest };
+}
+
+export async function measureSizes() {
+  return Promise.all(cases().map(measure));
+}
+
+export function readBudgets() {
+  return JSON.parse(readFileSync(BUDGET_FILE, "utf8"));
+}
+
+/** Writes measured + MARGIN for every case. */
+export function writeBudgets(results) {
+  const budgets = {
+    $comment: `min+gzip bytes (esbuild --bundle --minify --platform=browser, gzip -9). "client" = only the create*Client import. Aim for "." and "client": under ${HELPER_AIM_BYTES}. Regenerate with: node scripts/package-check/size.mjs --update`,
+  };
+  for (const { vendor, key, gzip } of results) (budgets[vendor] ??= {})[key] = MARGIN(gzip);
+  writeFileSync(BUDGET_FILE, `${JSON.stringify(budgets, null, 2)}\n`);
+}
+
+/** Prints the size table and the heaviest inputs of each helper entry; returns the failures. */
+export function reportSizes(results, budgets) {
+  const failures = [];
+  const rows = results.map(({ vendor, key, min, gzip }) => {
+    const budget = budgets[vendor]?.[key];
+    const over = budget === undefined || gzip > budget;
+    if (over) failures.push(`${vendor} ${key}: ${gzip} B min+gzip > budget ${budget ?? "(none)"}`);
+    const aim = key === "." || key === "client" ? (gzip <= HELPER_AIM_BYTES ? "yes" : "no") : "";
+    return [`@vendor-auth/${vendor}`, key, min, gzip, budget ?? "-", over ? "OVER" : "ok", aim];
+  });
+  console.log(textTable(["package", "entry", "min B", "min+gzip B", "budget B", "status", `<= ${HELPER_AIM_BYTES} B aim`], rows));
+  console.log("\nWhat the helper entries (\".\", all exports) are made of, minified bytes before gzip:");
+  for (const { vendor, key, min, heaviest } of results.filter((r) => r.key === ".")) {
+    const parts = heaviest.slice(0, 4).map(([file, bytes]) => `${file} ${bytes} (${Math.round((bytes / min) * 100)} %)`);
+    console.log(`  ${vendor}: ${parts.join(", ")}`);
+  }
+  return failures;
+}
+
+async function main() {
+  const start = performance.now();
+  const results = await measureSizes();
+  if (process.argv.includes("--update")) {
+    writeBudgets(results);
+    console.log(`wrote ${BUDGET_FILE}`);
+  }
+  const failures = reportSizes(results, readBudgets());
+  console.log(`\nsize: ${results.length} bundles in ${seconds(start)}`);
+  if (failures.length > 0) {
+    console.error(`\nsize budget exceeded:\n  ${failures.join("\n  ")}`);
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.filename === process.argv[1]) await main();
