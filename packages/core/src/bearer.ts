@@ -45,7 +45,7 @@ export function bearerMiddleware(getToken: TokenProvider, options: TokenAuthOpti
       options.invalidate(entry.token);
       const fresh = await getToken();
       if (fresh === entry.token) return undefined;
-      await response.body?.cancel();
+      await response.body?.cancel().catch(() => {});
       return client.fetch(await place(entry.copy, fresh));
     },
     onError({ id }) {
@@ -66,7 +66,7 @@ export function bearerFetch(getToken: TokenProvider, baseFetch: typeof globalThi
     options.invalidate(token);
     const fresh = await getToken();
     if (fresh === token) return response;
-    await response.body?.cancel();
+    await response.body?.cancel().catch(() => {});
     return baseFetch.call(globalThis, await place(copy, fresh));
   };
 }

@@ -12,13 +12,32 @@ export class BodyNotUtf8Error extends Error {
   override name = "BodyNotUtf8Error";
 }
 
+// Decoding is stateless without `stream: true`, so one decoder serves every call.
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new BodyNotUtf8Error("response body is not valid UTF-8");
+  }
+}
+
 export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
+  const length = response.headers.get("content-length");
+  const declared = length === null ? Number.NaN : Number(length);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
     throw new BodyTooLargeError(`response body of ${declared} bytes exceeds the limit of ${maxBytes}`);
   }
   if (!response.body) return "";
+  // A declared length within the limit: one read (the common, fast case). The size is checked again
+  // because a compressed body can decode to more than its Content-Length.
+  if (Number.isFinite(declared)) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw new BodyTooLargeError(`response body exceeds the limit of ${maxBytes} bytes`);
+    return decode(bytes);
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -38,9 +57,5 @@ export async function readBodyText(response: Response, maxBytes: number): Promis
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new BodyNotUtf8Error("response body is not valid UTF-8");
-  }
+  return decode(bytes);
 }

@@ -57,6 +57,8 @@ function rule(ctx, what) {
  *   operation: string|null, visited?: Set<string> }} ctx
  */
 export function diffSchema(out, baseNode, headNode, pointer, ctx) {
+  // Identical subtrees without references cannot differ: skip them (most of a large spec).
+  if (sameWithoutRefs(baseNode, headNode)) return;
   const visited = ctx.visited ?? new Set();
   const base = deref(ctx.baseDoc, baseNode, pointer);
   const head = deref(ctx.headDoc, headNode, pointer);
@@ -112,6 +114,18 @@ export function diffSchema(out, baseNode, headNode, pointer, ctx) {
   if (isSchemaObject(b.additionalProperties) && isSchemaObject(h.additionalProperties)) {
     diffSchema(out, b.additionalProperties, h.additionalProperties, `${at}/additionalProperties`, next);
   }
+}
+
+/** Deep equality that answers false as soon as it meets a $ref (whose targets may differ). */
+function sameWithoutRefs(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if ("$ref" in a || "$ref" in b) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!(key in b) || !sameWithoutRefs(a[key], b[key])) return false;
+  return true;
 }
 
 const isSchemaObject = (v) => v !== null && typeof v === "object";
