@@ -1,0 +1,129 @@
+// Where the helper's overhead goes: the same load (lib/profile-load.mjs) under `node --cpu-prof` for
+// raw fetch, bare openapi-fetch and the helper, then, per request: CPU time, the self-time
+// difference per file:function between consecutive layers (openapi-fetch − raw fetch: what
+// openapi-fetch costs; helper − openapi-fetch: what we cost), and, in the helper's profile, the
+// time spent under each of our functions (packages/core/dist, packages/unicourt/dist) split by the
+// function it called, as a share of the helper's CPU time. Warm-up samples are dropped using the
+// time window that the load prints.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchCache, repoRoot } from "./lib/paths.mjs";
+import { startServerProcess } from "./lib/server-handle.mjs";
+
+const LOAD = fileURLToPath(new URL("./lib/profile-load.mjs", import.meta.url));
+
+/** Options (defaults): concurrency (64), calls per profile (4000), rounds (2), sampling interval in µs (100). */
+export async function main({ concurrency = 64, calls = 4000, rounds = 2, intervalUs = 100 } = {}) {
+  const server = await startServerProcess();
+  mkdirSync(benchCache, { recursive: true });
+  const dir = await mkdtemp(path.join(benchCache, "profile-"));
+  try {
+    // The variants alternate over `rounds` rounds; per variant, the least disturbed profile (lowest
+    // CPU per call) counts, since on a busy machine other processes only ever add to it.
+    const profiles = {};
+    for (let round = 0; round < rounds; round++) {
+      for (const id of ["raw-fetch", "openapi-fetch", "helper"]) {
+        const out = path.join(dir, `${id}-${round}`);
+        const window = await runLoad(["--cpu-prof", `--cpu-prof-dir=${out}`, `--cpu-prof-interval=${intervalUs}`, LOAD, server.url, id, String(concurrency), String(calls)]);
+        const [file] = await readdir(out);
+        const summary = summarize(JSON.parse(await readFile(path.join(out, file), "utf8")), window);
+        if (!profiles[id] || summary.cpuUs / summary.calls < profiles[id].cpuUs / profiles[id].calls) profiles[id] = summary;
+      }
+    }
+    return {
+      concurrency,
+      calls,
+      rounds,
+      intervalUs,
+      // process.cpuUsage() over the measured window, and the profiler's sampled time (wall time on CPU or waiting for it).
+      cpuPerCallUs: Object.fromEntries(Object.entries(profiles).map(([id, p]) => [id, p.cpuUs / p.calls])),
+      sampledPerCallUs: Object.fromEntries(Object.entries(profiles).map(([id, p]) => [id, p.totalUs / p.calls])),
+      openapiFetchOverRaw: delta(profiles["raw-fetch"], profiles["openapi-fetch"]),
+      helperOverOpenapiFetch: delta(profiles["openapi-fetch"], profiles.helper),
+      ourCode: ourCode(profiles.helper),
+    };
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function runLoad(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`profile load exited with ${code}`))));
+  });
+}
+
+const relative = (url) => (url ? path.relative(repoRoot, url.replace(/^file:\/\//, "")).replace(/^node_modules\/\.pnpm\/[^/]+\/node_modules\//, "") : "");
+const isOurs = (file) => /^packages\/(core|unicourt)\/dist\//.test(file);
+
+/**
+ * CPU µs inside the measured window: self time per "file:function:line", and, for samples under
+ * our code, per "innermost our function → the function it called" (its own work when it is the
+ * leaf). GC and "(program)" samples have no JS stack, so they only show in the self-time deltas.
+ */
+function summarize(profile, { startUs, endUs, calls, cpuUs }) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const key = (n) => {
+    const file = relative(n.callFrame.url);
+    return `${file || "(native)"}:${n.callFrame.functionName || "(anonymous)"}${file ? `:${n.callFrame.lineNumber + 1}` : ""}`;
+  };
+  const self = new Map();
+  const ours = new Map();
+  let ourTotal = 0;
+  let total = 0;
+  let t = profile.startTime;
+  const add = (map, k, v) => map.set(k, (map.get(k) ?? 0) + v);
+  for (let i = 0; i < profile.samples.length; i++) {
+    // A sample's delta is the time since the previous sample: charge it to this sample's stack.
+    const dt = profile.timeDeltas[i];
+    t += dt;
+    if (t < startUs || t > endUs) continue;
+    const node = byId.get(profile.samples[i]);
+    if (node.callFrame.functionName === "(idle)") continue;
+    total += dt;
+    add(self, key(node), dt);
+    let callee;
+    for (let id = node.id; id !== undefined; callee = id, id = parent.get(id)) {
+      const k = key(byId.get(id));
+      if (!isOurs(k)) continue;
+      add(ours, `${k} → ${callee === undefined ? "(own code)" : key(byId.get(callee))}`, dt);
+      ourTotal += dt;
+      break;
+    }
+  }
+  return { calls, cpuUs, totalUs: total, self, ours, ourTotal };
+}
+
+/** Per-call self-time differences (upper − lower), largest first. */
+function delta(lower, upper) {
+  const keys = new Set([...lower.self.keys(), ...upper.self.keys()]);
+  const rows = [...keys]
+    .map((fn) => ({ fn, lowerUs: (lower.self.get(fn) ?? 0) / lower.calls, upperUs: (upper.self.get(fn) ?? 0) / upper.calls }))
+    .map((r) => ({ ...r, deltaUs: r.upperUs - r.lowerUs }))
+    .sort((a, b) => b.deltaUs - a.deltaUs);
+  const lowerCpu = lower.totalUs / lower.calls;
+  const upperCpu = upper.totalUs / upper.calls;
+  return { overheadUs: upperCpu - lowerCpu, overheadShare: (upperCpu - lowerCpu) / upperCpu, top: rows.filter((r) => r.deltaUs > 0).slice(0, 12) };
+}
+
+/**
+ * Time under our functions, by (our function → callee), as µs per call and share of the helper's
+ * sampled time. Calls into fetch itself and into openapi-fetch are marked `shared`: bare
+ * openapi-fetch pays them too, so what is left is our own overhead.
+ */
+function ourCode(helper) {
+  const shared = (fn) => /→ (node:internal\/bootstrap\/web\/exposed-window-or-worker:fetch:|openapi-fetch\/)/.test(fn);
+  const all = [...helper.ours].map(([fn, us]) => ({ fn, us: us / helper.calls, share: us / helper.totalUs, shared: shared(fn) })).sort((a, b) => b.us - a.us);
+  const own = all.filter((r) => !r.shared).reduce((sum, r) => sum + r.us, 0);
+  return { totalUs: helper.ourTotal / helper.calls, share: helper.ourTotal / helper.totalUs, ownUs: own, ownShare: own / (helper.totalUs / helper.calls), top: all.slice(0, 16) };
+}

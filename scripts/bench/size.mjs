@@ -1,0 +1,87 @@
+// Section 3, size: min+gzip of every browser-facing entry point of every published package, as a
+// browser app would ship it: esbuild bundles the built entry (dist/, ESM) with all its dependencies
+// (`export *`, so nothing is tree-shaken away), minified, platform "browser", ES2022; then
+// node:zlib gzip at its default level. Next to them, the vendor's own npm client where one exists:
+// only Laserfiche publishes a JavaScript client (@laserfiche/lf-repository-api-client); it is
+// installed with `npm --prefix node_modules/.cache/bench/vendor`, never into the workspace.
+// `./testing` entries are skipped: they are test fakes for Node (node:http), not browser code.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { benchCache, fromRoot, resolveFrom } from "./lib/paths.mjs";
+
+export const LASERFICHE_CLIENT = "@laserfiche/lf-repository-api-client@1.1.12";
+
+async function loadEsbuild() {
+  // esbuild comes with tsup (the build tool); the root has no copy of its own.
+  const { url, version } = resolveFrom(fromRoot("node_modules/tsup"), "esbuild");
+  const esbuild = await import(url);
+  return { build: esbuild.build ?? esbuild.default.build, version };
+}
+
+async function measureBundle(build, contents, resolveDir) {
+  const result = await build({
+    stdin: { contents, resolveDir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    legalComments: "none",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  return { minBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength };
+}
+
+function installVendorClient() {
+  const prefix = path.join(benchCache, "vendor");
+  const name = LASERFICHE_CLIENT.slice(0, LASERFICHE_CLIENT.lastIndexOf("@"));
+  const installed = path.join(prefix, "node_modules", name, "package.json");
+  if (existsSync(installed) && JSON.parse(readFileSync(installed, "utf8")).version === LASERFICHE_CLIENT.split("@").pop()) return { prefix };
+  mkdirSync(prefix, { recursive: true });
+  const npm = spawnSync("npm", ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel=error", LASERFICHE_CLIENT], { encoding: "utf8", timeout: 180_000 });
+  if (npm.status !== 0) return { error: (npm.error?.message ?? npm.stderr).trim().split("\n").slice(-3).join(" ") };
+  return { prefix };
+}
+
+export async function main() {
+  const { build, version } = await loadEsbuild();
+  const rows = [];
+  for (const dir of readdirSync(fromRoot("packages")).sort()) {
+    const manifestPath = fromRoot("packages", dir, "package.json");
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    if (manifest.private) continue;
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      if (subpath === "./package.json" || subpath === "./testing") continue;
+      const file = fromRoot("packages", dir, target.import?.default ?? target.import ?? target.default);
+      const entry = `${manifest.name}${subpath.slice(1)}`;
+      if (!existsSync(file)) {
+        rows.push({ entry, error: `not built (${path.relative(fromRoot(), file)}): run pnpm build` });
+        continue;
+      }
+      const kind = subpath === "." ? (dir === "core" ? "shared runtime" : "helper") : subpath === "./sdk" ? "generated SDK" : subpath === "./schema" ? "types only" : subpath;
+      const row = { entry, kind, ...(await measureBundle(build, `export * from ${JSON.stringify(file)};`, path.dirname(file))) };
+      // What an app that only creates the client ships: the one factory, tree-shaken.
+      const factory = kind === "helper" ? Object.keys(await import(pathToFileURL(file).href)).find((name) => /^create\w+Client$/.test(name)) : undefined;
+      if (factory) row.factory = { name: factory, ...(await measureBundle(build, `export { ${factory} } from ${JSON.stringify(file)};`, path.dirname(file))) };
+      rows.push(row);
+    }
+  }
+  const vendor = { package: LASERFICHE_CLIENT };
+  const installed = installVendorClient();
+  if (installed.error) vendor.error = `could not be installed: ${installed.error}`;
+  else {
+    const name = LASERFICHE_CLIENT.slice(0, LASERFICHE_CLIENT.lastIndexOf("@"));
+    vendor.rows = [
+      { entry: `${name} (whole entry)`, ...(await measureBundle(build, `export * from "${name}";`, installed.prefix)) },
+      { entry: `${name} { RepositoryApiClient }`, ...(await measureBundle(build, `export { RepositoryApiClient } from "${name}";`, installed.prefix)) },
+      { entry: `${name} { ServerSessionClient }`, ...(await measureBundle(build, `export { ServerSessionClient } from "${name}";`, installed.prefix)) },
+    ];
+  }
+  return { esbuild: version, rows, vendor };
+}
