@@ -1,7 +1,7 @@
 // Section 3, size: min+gzip of every browser-facing entry point of every published package, as a
 // browser app would ship it: esbuild bundles the built entry (dist/, ESM) with all its dependencies
 // (`export *`, so nothing is tree-shaken away), minified, platform "browser", ES2022; then
-// node:zlib gzip at its default level. Next to them, the vendor's own npm client where one exists:
+// gzip level 9: the same measurement as the size budget (scripts/package-check/bundle-size.mjs). Next to them, the vendor's own npm client where one exists:
 // only Laserfiche publishes a JavaScript client (@laserfiche/lf-repository-api-client); it is
 // installed with `npm --prefix node_modules/.cache/bench/vendor`, never into the workspace.
 // `./testing` entries are skipped: they are test fakes for Node (node:http), not browser code.
@@ -9,32 +9,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
-import { benchCache, fromRoot, resolveFrom } from "./lib/paths.mjs";
+import { benchCache, fromRoot } from "./lib/paths.mjs";
+import { bundleSize, esbuild } from "../package-check/bundle-size.mjs";
 
 export const LASERFICHE_CLIENT = "@laserfiche/lf-repository-api-client@1.1.12";
 
-async function loadEsbuild() {
-  // esbuild comes with tsup (the build tool); the root has no copy of its own.
-  const { url, version } = resolveFrom(fromRoot("node_modules/tsup"), "esbuild");
-  const esbuild = await import(url);
-  return { build: esbuild.build ?? esbuild.default.build, version };
-}
-
-async function measureBundle(build, contents, resolveDir) {
-  const result = await build({
-    stdin: { contents, resolveDir, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0].contents;
-  return { minBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength };
+/** The size budget's own measurement (same bundling, same gzip level). */
+async function measureBundle(contents, resolveDir) {
+  const { minBytes, gzipBytes } = await bundleSize(contents, resolveDir);
+  return { minBytes, gzipBytes };
 }
 
 function installVendorClient() {
@@ -49,7 +32,7 @@ function installVendorClient() {
 }
 
 export async function main() {
-  const { build, version } = await loadEsbuild();
+  const { version } = esbuild;
   const rows = [];
   for (const dir of readdirSync(fromRoot("packages")).sort()) {
     const manifestPath = fromRoot("packages", dir, "package.json");
@@ -65,10 +48,10 @@ export async function main() {
         continue;
       }
       const kind = subpath === "." ? (dir === "core" ? "shared runtime" : "helper") : subpath === "./sdk" ? "generated SDK" : subpath === "./schema" ? "types only" : subpath;
-      const row = { entry, kind, ...(await measureBundle(build, `export * from ${JSON.stringify(file)};`, path.dirname(file))) };
+      const row = { entry, kind, ...(await measureBundle(`export * from ${JSON.stringify(file)};`, path.dirname(file))) };
       // What an app that only creates the client ships: the one factory, tree-shaken.
       const factory = kind === "helper" ? Object.keys(await import(pathToFileURL(file).href)).find((name) => /^create\w+Client$/.test(name)) : undefined;
-      if (factory) row.factory = { name: factory, ...(await measureBundle(build, `export { ${factory} } from ${JSON.stringify(file)};`, path.dirname(file))) };
+      if (factory) row.factory = { name: factory, ...(await measureBundle(`export { ${factory} } from ${JSON.stringify(file)};`, path.dirname(file))) };
       rows.push(row);
     }
   }
@@ -78,9 +61,9 @@ export async function main() {
   else {
     const name = LASERFICHE_CLIENT.slice(0, LASERFICHE_CLIENT.lastIndexOf("@"));
     vendor.rows = [
-      { entry: `${name} (whole entry)`, ...(await measureBundle(build, `export * from "${name}";`, installed.prefix)) },
-      { entry: `${name} { RepositoryApiClient }`, ...(await measureBundle(build, `export { RepositoryApiClient } from "${name}";`, installed.prefix)) },
-      { entry: `${name} { ServerSessionClient }`, ...(await measureBundle(build, `export { ServerSessionClient } from "${name}";`, installed.prefix)) },
+      { entry: `${name} (whole entry)`, ...(await measureBundle(`export * from "${name}";`, installed.prefix)) },
+      { entry: `${name} { RepositoryApiClient }`, ...(await measureBundle(`export { RepositoryApiClient } from "${name}";`, installed.prefix)) },
+      { entry: `${name} { ServerSessionClient }`, ...(await measureBundle(`export { ServerSessionClient } from "${name}";`, installed.prefix)) },
     ];
   }
   return { esbuild: version, rows, vendor };

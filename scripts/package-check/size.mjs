@@ -10,9 +10,8 @@
 // without tree-shaking pays: the budgeted worst case) and "client" imports only `createXClient`
 // (what a tree-shaking bundler ships for the usual import; budgeted too, so growth shows up).
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { bundleSize } from "./bundle-size.mjs";
 import { ROOT, VENDORS, seconds, textTable } from "./pack.mjs";
 
 export const BUDGET_FILE = join(ROOT, "scripts/package-check/size-budget.json");
@@ -20,9 +19,6 @@ export const BUDGET_FILE = join(ROOT, "scripts/package-check/size-budget.json");
 export const HELPER_AIM_BYTES = 6000;
 /** Headroom the budgets get over the measured size with --update: 3 %, at least 64 bytes. */
 const MARGIN = (bytes) => Math.ceil(Math.max(bytes * 1.03, bytes + 64) / 10) * 10;
-
-/** esbuild as installed with tsup (no separate dependency to keep in step). */
-const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild");
 
 const CLIENT_FACTORY = { unicourt: "createUniCourtClient", laserfiche: "createLaserficheClient", agilicus: "createAgilicusClient", bluejeans: "createBlueJeansClient" };
 
@@ -41,26 +37,14 @@ function cases() {
 
 /** Bundles one case; returns min and min+gzip bytes and the inputs that weigh most. */
 async function measure({ vendor, key, source }) {
-  const result = await esbuild.build({
-    // resolveDir inside the package: its own name resolves through its exports (self-reference)
-    // to dist/, and its dependencies through its node_modules, as in an installed copy.
-    stdin: { contents: source, resolveDir: join(ROOT, "packages", vendor), loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    legalComments: "none",
-    write: false,
-    metafile: true,
-  });
-  const code = result.outputFiles[0].contents;
-  const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  // resolveDir inside the package: its own name resolves through its exports (self-reference)
+  // to dist/, and its dependencies through its node_modules, as in an installed copy.
+  const { minBytes, gzipBytes, inputs } = await bundleSize(source, join(ROOT, "packages", vendor));
   const heaviest = Object.entries(inputs)
     .map(([file, { bytesInOutput }]) => [file.replace(/^.*node_modules\//, "").replace(/^(\.\.\/)*packages\//, "packages/"), bytesInOutput])
     .filter(([, bytes]) => bytes > 0)
     .sort((a, b) => b[1] - a[1]);
-  return { vendor, key, min: code.length, gzip: gzipSync(code, { level: 9 }).length, heaviest };
+  return { vendor, key, min: minBytes, gzip: gzipBytes, heaviest };
 }
 
 export async function measureSizes() {
