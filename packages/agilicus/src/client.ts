@@ -4,17 +4,22 @@
 // openapi-fetch with the generated `paths` types; transport, errors and redaction come from
 // @vendor-auth/core.
 import {
+  AbortError,
   AuthenticationError,
+  ProvidedTokens,
   ValidationError,
   VendorAuthError,
   Redactor,
-  SecretScope,
+  checkCallOptions,
   createApiClient,
-  optionalTimeout,
+  requireObject,
+  requirePathSegment,
+  requireResponseString,
   requireString,
   resolveBaseUrl,
   toTokenProvider,
   withSafeDescription,
+  type AcquiredToken,
   type CallOptions,
   type SuccessData,
   type TransportOptions,
@@ -51,7 +56,7 @@ import { environments, operations, type Environment, type OperationId } from "./
 import { LIMIT_MAX, QUERY_PARAMETERS, withDocumentedMeaning } from "./operation-facts.js";
 import { iterateApiKeys, iterateAuthenticationDocuments, iterateSessions, iterateTokens, type IterateOptions } from "./pagination.js";
 import type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery, ResourceQuery } from "./queries.js";
-import { checkLimit, checkQuery, requireFields, requireObject, requirePathId } from "./validate.js";
+import { checkLimit, checkQuery, requireFields } from "./validate.js";
 
 export interface AgilicusClientOptions extends TransportOptions {
   /**
@@ -71,8 +76,6 @@ export interface AgilicusClientOptions extends TransportOptions {
   baseUrl?: string | undefined;
   /** Named server from the spec. Default: "production" (`https://api.agilicus.com`). */
   environment?: Environment | undefined;
-  /** Allow `http://` base URLs to non-loopback hosts. Default: false (https only). */
-  allowInsecureHttp?: boolean | undefined;
 }
 
 /** Options of `introspectToken`. */
@@ -182,11 +185,9 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
   if (token !== undefined && typeof token !== "string") throw new ValidationError("token", `must be a string, got ${typeof token}`);
   if (tokenFunction !== undefined && typeof tokenFunction !== "function") throw new ValidationError("getToken", `must be a function, got ${typeof tokenFunction}`);
   const getToken = token !== undefined ? toTokenProvider("token", token) : toTokenProvider("getToken", tokenFunction);
-  optionalTimeout("timeoutMs", options.timeoutMs);
   if (options.headers !== undefined) {
-    for (const [name, value] of Object.entries(requireObject("headers", options.headers))) {
+    for (const name of Object.keys(requireObject("headers", options.headers))) {
       if (name.toLowerCase() === "authorization") throw new ValidationError(`headers.${name}`, "must not be set here: pass token or getToken (the open operations must go without it)");
-      if (typeof value !== "string") throw new ValidationError(`headers.${name}`, `must be a string, got ${typeof value}`);
     }
   }
   const baseUrl = resolveBaseUrl({
@@ -196,22 +197,24 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
     defaultEnvironment: "production",
     allowInsecureHttp: options.allowInsecureHttp,
   });
-  const redactor = new Redactor();
-  const secrets = new SecretScope(redactor);
-  secrets.keep(token);
-  const { fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes } = options;
-  const api = createApiClient<paths>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, vendor: VENDOR, baseUrl, redactor, operations });
+  const redactor = new Redactor().add(token);
+  const { fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs } = options;
+  const api = createApiClient<paths>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, vendor: VENDOR, baseUrl, redactor, operations });
+  // A 401 asks the provider once more, at most once per reauthIntervalMs (see ProvidedTokens).
+  const tokens = new ProvidedTokens(getToken, { reauthIntervalMs, emit: api.emit, operation: "getToken" });
 
   /**
    * Runs one operation: the bearer header when the spec requires auth, the call's secrets redacted
    * from its errors, and the spec's description added to a documented error status.
    */
-  async function run<R extends FetchResult>(operation: OperationId, invoke: (init: Init) => Promise<R>, call: CallOptions | undefined, callSecrets: Array<string | undefined> = []): Promise<SuccessData<R>> {
-    const timeoutMs = optionalTimeout("timeoutMs", call?.timeoutMs);
-    let bearer: string | undefined;
+  async function run<R extends FetchResult>(operation: OperationId, invoke: (init: Init) => Promise<R>, callOptions: CallOptions | undefined, callSecrets: Array<string | undefined> = []): Promise<SuccessData<R>> {
+    const call = checkCallOptions(callOptions) ?? {};
+    let acquired: AcquiredToken | undefined;
     if (operations[operation].authenticated) {
+      // A caller who already gave up runs no provider.
+      if (call.signal?.aborted) throw new AbortError({ vendor: VENDOR, operation, cause: call.signal.reason });
       try {
-        bearer = await getToken();
+        acquired = await tokens.acquire(call.signal);
       } catch (error) {
         // The provider's own errors reach the caller unchanged; ours (an empty token) say where.
         if (error instanceof VendorAuthError) error.operation ??= operation;
@@ -220,20 +223,17 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
     }
     const send = (token: string | undefined) => {
       const headers = token === undefined ? undefined : { Authorization: `Bearer ${token}` };
-      return secrets.during([token, ...callSecrets], () =>
-        api.call(operation, (init) => invoke(headers ? { ...init, headers } : init), { signal: call?.signal, timeoutMs, maxRetries: call?.maxRetries }),
-      );
+      return redactor.during([token, ...callSecrets], () => api.call(operation, (init) => invoke(headers ? { ...init, headers } : init), call));
     };
     try {
-      return await send(bearer);
+      return await send(acquired?.token.value);
     } catch (error) {
-      // A 401 with a provider's token: ask the provider once more (it may refresh); if it hands out
-      // a different token, repeat the call once with it. A static token cannot change: no retry.
-      if (bearer !== undefined && tokenFunction !== undefined && error instanceof AuthenticationError) {
-        const fresh = await getToken();
-        if (fresh !== bearer) {
+      // A 401: the provider may hand out a fresher token; repeat the call once with it (bounded).
+      if (acquired !== undefined && tokenFunction !== undefined && error instanceof AuthenticationError) {
+        const replacement = await tokens.after401(acquired);
+        if (replacement) {
           try {
-            return await send(fresh);
+            return await send(replacement.value);
           } catch (retryError) {
             throw withDocumentedMeaning(operation, retryError);
           }
@@ -297,23 +297,23 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
       body("body", value);
       body("body.spec", value.spec, { user_id: {}, org_id: {} });
       const created = await run("createApiKey", (init) => api.http.POST("/v1/api_keys", { body: value, ...init }), call);
-      secrets.remember(created.status?.api_key);
+      redactor.remember(created.status?.api_key);
       return created;
     },
     createApiKeyIntrospection: async (value, call) => {
       body("body", value);
       body("body.api_key_auth_info", value.api_key_auth_info, { key: {}, username: {} });
       const result = await run("createApiKeyIntrospection", (init) => api.http.POST("/v1/api_keys/introspect", { body: value, ...init }), call, [value.api_key_auth_info.key]);
-      secrets.remember(result.raw_token);
+      redactor.remember(result.raw_token);
       return result;
     },
     getApiKey: async (apiKeyId, q, call) => {
-      const id = requirePathId("apiKeyId", apiKeyId);
+      const id = requirePathSegment("apiKeyId", apiKeyId);
       const checked = query("getApiKey", q) as ResourceQuery;
       return run("getApiKey", (init) => api.http.GET("/v1/api_keys/{api_key_id}", { params: { path: { api_key_id: id }, query: checked }, ...init }), call);
     },
     deleteApiKey: async (apiKeyId, q, call) => {
-      const id = requirePathId("apiKeyId", apiKeyId);
+      const id = requirePathSegment("apiKeyId", apiKeyId);
       const checked = query("deleteApiKey", q) as ResourceQuery;
       await run("deleteApiKey", (init) => api.http.DELETE("/v1/api_keys/{api_key_id}", { params: { path: { api_key_id: id }, query: checked }, ...init }), call);
     },
@@ -323,16 +323,16 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
       body("body", value);
       body("body.spec", value.spec, { user_id: ID40, org_id: ID40 }, { auth_issuer_url: { maxLength: 511 } });
       const created = await run("createAuthenticationDocument", (init) => api.http.POST("/v1/authentication_documents", { body: value, ...init }), call);
-      secrets.remember(created.status?.key);
+      redactor.remember(created.status?.key);
       return created;
     },
     getAuthenticationDocument: async (documentId, q, call) => {
-      const id = requirePathId("documentId", documentId);
+      const id = requirePathSegment("documentId", documentId);
       const checked = query("getAuthenticationDocument", q) as ResourceQuery;
       return run("getAuthenticationDocument", (init) => api.http.GET("/v1/authentication_documents/{document_id}", { params: { path: { document_id: id }, query: checked }, ...init }), call);
     },
     deleteAuthenticationDocument: async (documentId, q, call) => {
-      const id = requirePathId("documentId", documentId);
+      const id = requirePathSegment("documentId", documentId);
       const checked = query("deleteAuthenticationDocument", q) as ResourceQuery;
       await run("deleteAuthenticationDocument", (init) => api.http.DELETE("/v1/authentication_documents/{document_id}", { params: { path: { document_id: id }, query: checked }, ...init }), call);
     },
@@ -353,17 +353,17 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
       return run("createSessionAndToken", (init) => api.http.POST("/v1/sessions/create_session_and_token", { body: value, ...init }), call, [value.token?.token]);
     },
     getSession: async (sessionId, q, call) => {
-      const id = requirePathId("sessionId", sessionId);
+      const id = requirePathSegment("sessionId", sessionId);
       const checked = query("getSession", q) as ResourceQuery;
       return run("getSession", (init) => api.http.GET("/v1/sessions/{session_id}", { params: { path: { session_id: id }, query: checked }, ...init }), call);
     },
     replaceSession: async (sessionId, value, call) => {
-      const id = requirePathId("sessionId", sessionId);
+      const id = requirePathSegment("sessionId", sessionId);
       sessionBody(value);
       return run("replaceSession", (init) => api.http.PUT("/v1/sessions/{session_id}", { params: { path: { session_id: id } }, body: value, ...init }), call);
     },
     deleteSession: async (sessionId, q, call) => {
-      const id = requirePathId("sessionId", sessionId);
+      const id = requirePathSegment("sessionId", sessionId);
       const checked = query("deleteSession", q) as ResourceQuery;
       await run("deleteSession", (init) => api.http.DELETE("/v1/sessions/{session_id}", { params: { path: { session_id: id }, query: checked }, ...init }), call);
     },
@@ -380,7 +380,7 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
     createToken: async (value, call) => {
       createTokenBody(value);
       const created = await run("createToken", (init) => api.http.POST("/v1/tokens", { body: value, ...init }), call);
-      secrets.remember(created.token);
+      redactor.remember(requireResponseString(created, ["token"], { vendor: VENDOR, operation: "createToken", status: 201 }));
       return created;
     },
     listTokens,
@@ -396,7 +396,7 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
     createReissuedToken: async (value, call) => {
       body("body", value, { token: {}, org_id: {} });
       const reissued = await run("createReissuedToken", (init) => api.http.POST("/v1/tokens/reissue", { body: value, ...init }), call, [value.token]);
-      secrets.remember(reissued.token);
+      redactor.remember(requireResponseString(reissued, ["token"], { vendor: VENDOR, operation: "createReissuedToken" }));
       return reissued;
     },
     createRevokeTokenTask: async (value, call) => {

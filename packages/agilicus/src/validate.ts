@@ -1,22 +1,7 @@
 // Input checks of the Agilicus helper layer, run before any request is sent. Limits come from
 // specs/agilicus.yaml. Errors name the field and never echo the value (it may be a token).
-import { ValidationError, optionalString, requireString, type StringRule } from "@vendor-auth/core";
+import { ValidationError, optionalString, requireObject, requireString, type StringRule } from "@vendor-auth/core";
 import type { QueryType } from "./operation-facts.js";
-
-/** A required path parameter: a non-empty string that is not a dot segment ("." or ".." would
- *  survive URL-encoding and be resolved away, sending the request to another path). */
-export function requirePathId(field: string, value: unknown): string {
-  const id = requireString(field, value);
-  if (id === "." || id === "..") throw new ValidationError(field, 'must not be "." or ".."');
-  return id;
-}
-
-/** A plain object (the JSON body of an operation, or a nested object of it). */
-export function requireObject(field: string, value: unknown): Record<string, unknown> {
-  if (value === undefined || value === null) throw new ValidationError(field, "is required");
-  if (typeof value !== "object" || Array.isArray(value)) throw new ValidationError(field, `must be an object, got ${Array.isArray(value) ? "array" : typeof value}`);
-  return value as Record<string, unknown>;
-}
 
 /** Required string properties of an object, with optional per-property limits. */
 export function requireFields(field: string, value: unknown, required: Record<string, StringRule>, optional: Record<string, StringRule> = {}): void {

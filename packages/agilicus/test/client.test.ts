@@ -339,7 +339,8 @@ describe("introspectToken", () => {
     expect(error.name).toBe("GoneError");
     expect(error.status).toBe(410);
     expect(error.operation).toBe("createIntrospectToken");
-    expect(error.message).toBe("createIntrospectToken: HTTP 410 Gone [REDACTED] (Token has been revoked)");
+    // The vendor's own words (error_message, detail) and the spec's description, all redacted.
+    expect(error.message).toBe("createIntrospectToken: HTTP 410 Gone revoked: [REDACTED] | [REDACTED] (Token has been revoked)");
     expect(error.message).toMatch(/^createIntrospectToken: HTTP 410 Gone.*\(Token has been revoked\)$/);
     const forms = [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 10 }), error.stack ?? "", JSON.stringify(error.body), JSON.stringify(error.headers)];
     for (const form of forms) expect(form).not.toContain(INTROSPECTED);

@@ -10,14 +10,15 @@ let provided = 0;
 describeFaultInjection<AgilicusClient>({
   vendor: "agilicus",
   createClient: (baseUrl, transport) => createAgilicusClient({ getToken: () => `test-provider-token-${++provided}`, baseUrl, ...transport }),
-  safe: { match: (r) => r.method === "GET" && r.path === "/v1/sessions/test-session-1", ok: { body: session(1) }, call: (c) => c.getSession("test-session-1") },
-  unsafe: { match: (r) => r.method === "POST" && r.path === "/v1/tokens", ok: { status: 201, body: rawToken }, call: (c) => c.createToken(createTokenRequest) },
+  safe: { match: (r) => r.method === "GET" && r.path === "/v1/sessions/test-session-1", ok: { body: session(1) }, call: (c, o) => c.getSession("test-session-1", undefined, o) },
+  unsafe: { match: (r) => r.method === "POST" && r.path === "/v1/tokens", ok: { status: 201, body: rawToken }, call: (c, o) => c.createToken(createTokenRequest, o) },
   noContent: { match: (r) => r.method === "DELETE" && r.path === "/v1/sessions/test-session-2", call: (c) => c.deleteSession("test-session-2") },
   reauth: {
     match: (r) => r.method === "GET" && r.path === "/v1/sessions/test-session-3",
     ok: { body: session(3) },
     call: (c) => c.getSession("test-session-3"),
     tokensObtained: (requests) => new Set(requests.filter((r) => r.path === "/v1/sessions/test-session-3").map((r) => r.headers.authorization)).size,
+    tokenPerRequest: true,
   },
   input: (c, value) => c.getSession(value),
   // No provider token may appear in an error, whichever request it was made for.

@@ -3,10 +3,16 @@
 // client applications), plus OAuth sessions that keep a token fresh. Runs on openapi-fetch with the
 // generated `paths` types; transport, errors and redaction come from @vendor-auth/core.
 import {
+  AbortError,
   Redactor,
   ValidationError,
+  checkCallOptions,
   createApiClient,
+  optionalObject,
   optionalString,
+  requireObject,
+  requirePathSegment,
+  requireResponseString,
   requireString,
   resolveBaseUrl,
   toTokenProvider,
@@ -56,8 +62,6 @@ export interface BlueJeansClientOptions extends TransportOptions {
   baseUrl?: string;
   /** Named server from the spec. Default: "production" (`https://api.bluejeans.com`). */
   environment?: Environment;
-  /** Allow `http://` base URLs to non-loopback hosts. Default: false (https only). */
-  allowInsecureHttp?: boolean;
 }
 
 /** Call options of the `access_token`-secured operations. */
@@ -125,7 +129,7 @@ const VENDOR = "bluejeans";
 const EXTRA_SECRET_KEYS = ["meetingPasscode", "passcode"];
 
 export function createBlueJeansClient(options: BlueJeansClientOptions = {}): BlueJeansClient {
-  if (typeof options !== "object" || options === null) throw new ValidationError("options", "must be an object");
+  requireObject("options", options);
   const clientId = optionalString("clientId", options.clientId);
   const clientSecret = optionalString("clientSecret", options.clientSecret);
   const baseUrl = resolveBaseUrl({
@@ -141,48 +145,59 @@ export function createBlueJeansClient(options: BlueJeansClientOptions = {}): Blu
   const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor, operations });
   const defaults = { clientId, clientSecret };
 
-  /** POST /oauth2/token with an already validated wire body. */
-  const requestToken = async (body: GrantRequest, call?: CallOptions): Promise<GrantResponse> => {
-    const response = await api.call("getToken", (init) => api.http.POST("/oauth2/token", { body, ...init }), call);
-    redactor.add(response?.access_token, refreshTokenOf(response));
+  /**
+   * POST /oauth2/token with an already validated wire body; the grant's secrets are redacted from
+   * the call's errors, the tokens received are remembered (the most recent ones: a service that
+   * obtains a token per user must not grow the redactor without bound).
+   */
+  const requestToken = async (request: { body: GrantRequest; secrets: string[] }, call?: CallOptions): Promise<GrantResponse> => {
+    const response = await redactor.during(request.secrets, () => api.call("getToken", (init) => api.http.POST("/oauth2/token", { body: request.body, ...init }), call));
+    redactor.remember(requireResponseString(response, ["access_token"], { vendor: VENDOR, operation: "getToken" }));
+    redactor.remember(refreshTokenOf(response));
     return response;
   };
 
   const getToken = <G extends Grant>(grant: G, call?: CallOptions) =>
     Promise.resolve()
-      .then(() => requestToken(toGrantRequest(grant, defaults, redactor), call))
+      .then(() => requestToken(toGrantRequest(grant, defaults), checkCallOptions(call)))
       .then((response) => response as GrantResponseOf<G>);
 
   const grantMethod =
     <T extends GrantType>(grantType: T) =>
     (params: GrantParams<T> | undefined, call?: CallOptions): Promise<GrantResponses[T]> =>
-      getToken({ ...(params as object), grant_type: grantType } as GrantOf<T>, call) as Promise<GrantResponses[T]>;
+      Promise.resolve().then(() => {
+        // Checked before it is spread: a string here would become one property per character.
+        const fields = optionalObject("params", params) ?? {};
+        return getToken({ ...fields, grant_type: grantType } as GrantOf<T>, call) as Promise<GrantResponses[T]>;
+      });
 
-  /** The `access_token` of a secured call: the call's own, else the client's. */
-  const accessTokenFor = async (operation: string, call?: AuthorizedCallOptions): Promise<string> => {
+  /** Runs a secured call with its `access_token`: the call's own, else the client's; redacted while it runs. */
+  const withAccessToken = async <R>(operation: string, call: AuthorizedCallOptions | undefined, task: (token: string) => Promise<R>): Promise<R> => {
+    checkCallOptions(call);
     let token: string;
     if (call?.accessToken !== undefined) token = requireString("accessToken", call.accessToken);
-    else if (defaultToken) token = await defaultToken();
-    else throw new ValidationError("accessToken", `is required for ${operation}: pass \`accessToken\` in the client options or in the call options`);
-    redactor.add(token);
-    return token;
+    else if (defaultToken) {
+      if (call?.signal?.aborted) throw new AbortError({ vendor: VENDOR, operation, cause: call.signal.reason });
+      token = await defaultToken();
+    } else throw new ValidationError("accessToken", `is required for ${operation}: pass \`accessToken\` in the client options or in the call options`);
+    return redactor.during([token], () => task(token));
   };
   // The security scheme is not a declared parameter, so the generated types have no query for it.
   const tokenQuery = (accessToken: string) => ({ access_token: accessToken }) as never;
 
   const revokeAccessToken = async (accessToken: string, credentials?: OptionalClientCredentials, call?: CallOptions): Promise<void> => {
     const token = requireString("accessToken", accessToken);
-    redactor.add(token);
-    const body = resolveCredentials(credentials, defaults, "revoking a token");
-    redactor.add(body.client_secret);
-    await api.call("revokeAccessToken", (init) => api.http.DELETE("/oauth2/token", { params: { query: { access_token: token } }, body, ...init }), call);
+    const body = resolveCredentials(optionalObject("credentials", credentials), defaults, "revoking a token");
+    await redactor.during([token, body.client_secret], () =>
+      api.call("revokeAccessToken", (init) => api.http.DELETE("/oauth2/token", { params: { query: { access_token: token } }, body, ...init }), call),
+    );
   };
 
   const authorizationUrl = (params: ClientAuthorizationUrlParams) =>
     buildAuthorizationUrl({ ...params, clientId: params?.clientId ?? (clientId as string) });
 
   const registerApplicationSecret = <A extends { clientSecret?: string }>(result: A) => {
-    redactor.add(result?.clientSecret);
+    redactor.remember(result?.clientSecret);
     return result;
   };
 
@@ -195,10 +210,8 @@ export function createBlueJeansClient(options: BlueJeansClientOptions = {}): Blu
     getTokenByCode: grantMethod("authorization_code"),
     getTokenByRefresh: grantMethod("refresh_token"),
 
-    async getTokenInfo(call) {
-      const token = await accessTokenFor("getTokenInfo", call);
-      return api.call("getTokenInfo", (init) => api.http.GET("/oauth2/tokenInfo", { params: { query: tokenQuery(token) }, ...init }), call);
-    },
+    getTokenInfo: (call) =>
+      withAccessToken("getTokenInfo", call, (token) => api.call("getTokenInfo", (init) => api.http.GET("/oauth2/tokenInfo", { params: { query: tokenQuery(token) }, ...init }), call)),
     revokeAccessToken,
 
     buildAuthorizationUrl: authorizationUrl,
@@ -207,49 +220,43 @@ export function createBlueJeansClient(options: BlueJeansClientOptions = {}): Blu
     async createClientApplication(userId, application, call) {
       const path = { user_id: userIdOf(userId) };
       const body = applicationBody(application);
-      const token = await accessTokenFor("createClientApplication", call);
-      const result = await api.call(
-        "createClientApplication",
-        (init) => api.http.POST("/v1/user/{user_id}/developer_applications", { params: { path, query: tokenQuery(token) }, body, ...init }),
-        call,
+      const result = await withAccessToken("createClientApplication", call, (token) =>
+        api.call("createClientApplication", (init) => api.http.POST("/v1/user/{user_id}/developer_applications", { params: { path, query: tokenQuery(token) }, body, ...init }), call),
       );
       return registerApplicationSecret(result);
     },
     async updateClientApplication(userId, appClientId, application, call) {
       const path = { user_id: userIdOf(userId), client_id: clientIdOf(appClientId) };
       const body = applicationBody(application);
-      const token = await accessTokenFor("updateClientApplication", call);
-      const result = await api.call(
-        "updateClientApplication",
-        (init) => api.http.PUT("/v1/user/{user_id}/developer_applications/{client_id}", { params: { path, query: tokenQuery(token) }, body, ...init }),
-        call,
+      const result = await withAccessToken("updateClientApplication", call, (token) =>
+        api.call("updateClientApplication", (init) => api.http.PUT("/v1/user/{user_id}/developer_applications/{client_id}", { params: { path, query: tokenQuery(token) }, body, ...init }), call),
       );
       return registerApplicationSecret(result);
     },
     async regenerateClientApplicationSecret(userId, appClientId, call) {
       const path = { user_id: userIdOf(userId), client_id: clientIdOf(appClientId) };
-      const token = await accessTokenFor("regenerateClientApplicationSecret", call);
-      const result = await api.call(
-        "regenerateClientApplicationSecret",
-        (init) => api.http.PUT("/v1/user/{user_id}/developer_applications/{client_id}/secret", { params: { path, query: tokenQuery(token) }, ...init }),
-        call,
+      const result = await withAccessToken("regenerateClientApplicationSecret", call, (token) =>
+        api.call("regenerateClientApplicationSecret", (init) => api.http.PUT("/v1/user/{user_id}/developer_applications/{client_id}/secret", { params: { path, query: tokenQuery(token) }, ...init }), call),
       );
       return registerApplicationSecret(result);
     },
 
     createSession(grant, sessionOptions) {
-      const initial = toGrantRequest(grant, defaults, redactor);
+      const initial = toGrantRequest(grant, defaults);
+      // A session may repeat its grant for as long as it lives: its secrets are kept.
+      redactor.add(...initial.secrets);
       return createSession<(typeof grant)["grant_type"]>(
         {
           vendor: VENDOR,
           baseUrl,
-          fetch: options.fetch ?? globalThis.fetch,
+          transport: options,
+          emit: api.emit,
           redactor,
           defaults,
-          requestToken: (body) => requestToken(body),
+          requestToken: (body) => requestToken({ body, secrets: [] }),
           revoke: (token, credentials, call) => revokeAccessToken(token, credentials, call),
         },
-        initial,
+        initial.body,
         sessionOptions,
       );
     },
@@ -267,10 +274,7 @@ function userIdOf(value: unknown): number {
 
 /** `client_id` is a string path parameter (decision client-id-path-type); openapi-fetch percent-encodes it. */
 function clientIdOf(value: unknown): string {
-  const id = requireString("client_id", value);
-  // Encoded or not, "." and ".." are dot-segments that URL normalisation would resolve away.
-  if (id === "." || id === "..") throw new ValidationError("client_id", "must not be a dot-segment");
-  return id;
+  return requirePathSegment("client_id", value);
 }
 
 /** The request body of create/update: the writable Application fields only. */

@@ -1,7 +1,7 @@
 // The five grants of `POST /oauth2/token` (one operation in the spec, five seed operations): the
 // caller's input types, the response model per `grant_type` (from the spec's `x-seed-operations`),
 // and the one function that validates a grant and builds its exact wire body.
-import { Redactor, ValidationError, requireString } from "@vendor-auth/core";
+import { ValidationError, requireObject, requireString } from "@vendor-auth/core";
 import type {
   GrantClient,
   GrantCode,
@@ -77,12 +77,18 @@ export function resolveCredentials(request: OptionalClientCredentials | undefine
   };
 }
 
+/** A validated grant: its exact wire body and the secrets it carries (for the redactor). */
+export interface CheckedGrant {
+  readonly body: GrantRequest;
+  readonly secrets: string[];
+}
+
 /**
  * Validates a grant and returns the exact wire body of its `GrantRequest*` model (only the spec's
- * fields, `grant_type` first). Registers every secret it carries with the redactor.
+ * fields, `grant_type` first) and the secrets it carries (the caller picks their lifetime).
  */
-export function toGrantRequest(grant: Grant, defaults: CredentialDefaults, redactor: Redactor): GrantRequest {
-  if (!grant || typeof grant !== "object") throw new ValidationError("grant", "must be an object with a grant_type");
+export function toGrantRequest(grant: Grant, defaults: CredentialDefaults): CheckedGrant {
+  requireObject("grant", grant);
   const type = (grant as { grant_type?: unknown }).grant_type;
   if (!GRANT_TYPES.includes(type as GrantType)) throw new ValidationError("grant_type", `must be one of: ${GRANT_TYPES.join(", ")}`);
   const purpose = `the ${String(type)} grant`;
@@ -93,8 +99,7 @@ export function toGrantRequest(grant: Grant, defaults: CredentialDefaults, redac
         username: requireString("username", grant.username),
         password: requireString("password", grant.password),
       };
-      redactor.add(body.password);
-      return body;
+      return { body, secrets: [body.password] };
     }
     case "meeting_passcode": {
       // The passcode is required by the model but may be empty: the vendor says to send it "if one exists".
@@ -104,27 +109,23 @@ export function toGrantRequest(grant: Grant, defaults: CredentialDefaults, redac
         meetingNumericId: requireString("meetingNumericId", grant.meetingNumericId),
         meetingPasscode: grant.meetingPasscode,
       };
-      redactor.add(body.meetingPasscode);
-      return body;
+      return { body, secrets: [body.meetingPasscode] };
     }
     case "client_credentials": {
       const body: GrantRequestClient = { grant_type: "client_credentials", ...resolveCredentials(grant, defaults, purpose) };
-      redactor.add(body.client_secret);
-      return body;
+      return { body, secrets: [body.client_secret] };
     }
     case "authorization_code": {
       const code = requireString("code", grant.code);
       const redirectUri = requireString("redirectUri", grant.redirectUri);
       if (!isAbsoluteUrl(redirectUri)) throw new ValidationError("redirectUri", "must be an absolute URL registered with the client application");
       const body: GrantRequestCode = { grant_type: "authorization_code", ...resolveCredentials(grant, defaults, purpose), redirectUri, code };
-      redactor.add(body.client_secret, code);
-      return body;
+      return { body, secrets: [body.client_secret, code] };
     }
     case "refresh_token": {
       const refreshToken = requireString("refresh_token", grant.refresh_token);
       const body: GrantRequestRefresh = { grant_type: "refresh_token", ...resolveCredentials(grant, defaults, purpose), refresh_token: refreshToken };
-      redactor.add(body.client_secret, refreshToken);
-      return body;
+      return { body, secrets: [body.client_secret, refreshToken] };
     }
   }
 }

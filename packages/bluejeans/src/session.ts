@@ -3,19 +3,25 @@
 // otherwise by repeating the original grant), keeps one request in flight however many callers
 // wait, and authorises requests to the rest of the BlueJeans API.
 import {
+  AbortError,
   ApiError,
-  ResponseParseError,
   TokenCache,
+  ValidationError,
   VendorAuthError,
-  bearerFetch,
-  bearerMiddleware,
-  queryTokenFetch,
-  queryTokenMiddleware,
-  resolveAgainstBase,
+  createAuthMiddleware,
+  createAuthorizedFetch,
+  optionalFunction,
+  optionalNumber,
+  optionalObject,
+  requireResponseString,
   withSafeDescription,
+  MAX_TIMER_MS,
+  type AuthorizedFetch,
   type CachedToken,
   type CallOptions,
+  type ClientEvent,
   type Redactor,
+  type TransportOptions,
 } from "@vendor-auth/core";
 import type { Middleware } from "openapi-fetch";
 import type { GrantRefresh, GrantRequest, GrantRequestRefresh, GrantResponse } from "./generated/schema.gen.js";
@@ -27,6 +33,11 @@ export interface SessionOptions {
    * the token's lifetime so a short-lived token is still reused.
    */
   refreshAheadMs?: number;
+  /**
+   * Use a token at least this long, whatever its `expires_in` says (a server answering 0 or a
+   * negative number must not make every call obtain a token). Default: 5000 ms.
+   */
+  minLifetimeMs?: number;
   /** The clock, in epoch milliseconds (for tests). Default: `Date.now`. */
   now?: () => number;
   /**
@@ -43,19 +54,30 @@ export interface BlueJeansSession<T extends GrantType = GrantType> {
   /**
    * A valid access token: the cached one, or the result of the one token request in flight, or a new
    * request (refresh grant or the original grant) when none is cached or it is about to expire.
+   * Your `signal` aborts your own wait (a signal that is already aborted starts no request).
    */
-  getAccessToken(): Promise<string>;
+  getAccessToken(options?: CallOptions): Promise<string>;
   /** The whole response of the token request behind `getAccessToken()` (scope, expires_in, …). */
   getTokenResponse(): Promise<GrantResponses[T] | GrantRefresh>;
-  /** openapi-fetch middleware that authorises every request with the session's token. */
+  /**
+   * openapi-fetch middleware that authorises every request with the session's token, with the rules
+   * of `authorizedFetch` (add it last: it sends the request).
+   */
   authMiddleware(): Middleware;
-  /** A fetch that authorises every request with the session's token; relative URLs resolve against the client's `baseUrl`. */
-  authorizedFetch: typeof globalThis.fetch;
+  /**
+   * A fetch that authorises every request with the session's token. Relative URLs resolve against
+   * the client's `baseUrl`; the token goes only to the client's origin (and `allowedOrigins`),
+   * redirects are followed within the same origin only; `timeoutMs` bounds the wait for the
+   * headers. Third argument: `{ signal, timeoutMs, maxRetries }`.
+   */
+  authorizedFetch: AuthorizedFetch;
   /** Drops the cached token (e.g. after the API answered 401), so the next call obtains a new one. */
   invalidate(): void;
   /**
    * Revokes the session's current access token (`DELETE /oauth2/token`, needs the client id and
-   * secret) and forgets it and its refresh token. Does nothing when no token was obtained yet.
+   * secret) and forgets it and its refresh token. A token request in flight is waited for and its
+   * token revoked too; an answer that arrives after `revoke()` is never used. Does nothing when no
+   * token was obtained.
    */
   revoke(options?: CallOptions): Promise<void>;
 }
@@ -64,7 +86,9 @@ export interface BlueJeansSession<T extends GrantType = GrantType> {
 export interface SessionContext {
   vendor: string;
   baseUrl: string;
-  fetch: typeof globalThis.fetch;
+  /** The client's transport options, for `authorizedFetch` (fetch, timeoutMs, allowedOrigins, …). */
+  transport: TransportOptions;
+  emit: (event: ClientEvent) => void;
   redactor: Redactor;
   defaults: CredentialDefaults;
   requestToken(body: GrantRequest): Promise<GrantResponse>;
@@ -79,11 +103,32 @@ interface SessionToken extends CachedToken {
 }
 
 const REPEATABLE: ReadonlySet<GrantType> = new Set<GrantType>(["password", "meeting_passcode", "client_credentials"]);
+/** The longest `expires_in` believed: a year (a larger value, 1e300 say, is a fault, not a lifetime). */
+const MAX_LIFETIME_MS = 365 * 24 * 3600 * 1000;
+
+/** Checks the session options before anything is sent. */
+function checkSessionOptions(options: unknown): SessionOptions {
+  const checked = (optionalObject("sessionOptions", options) ?? {}) as SessionOptions;
+  optionalNumber("refreshAheadMs", checked.refreshAheadMs, { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" });
+  optionalNumber("minLifetimeMs", checked.minLifetimeMs, { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" });
+  optionalFunction("now", checked.now);
+  if (checked.tokenPlacement !== undefined && checked.tokenPlacement !== "query" && checked.tokenPlacement !== "header") {
+    throw new ValidationError("tokenPlacement", 'must be "query" or "header"');
+  }
+  return checked;
+}
 
 /** `initial` must already be validated (see toGrantRequest): sessions are created by the client. */
-export function createSession<T extends GrantType>(context: SessionContext, initial: GrantRequest, options: SessionOptions = {}): BlueJeansSession<T> {
-  const now = options.now ?? Date.now;
+export function createSession<T extends GrantType>(context: SessionContext, initial: GrantRequest, sessionOptions?: SessionOptions): BlueJeansSession<T> {
+  const options = checkSessionOptions(sessionOptions);
+  const clock = options.now ?? Date.now;
+  const now = () => {
+    const time = clock();
+    if (typeof time !== "number" || !Number.isFinite(time)) throw new ValidationError("now", "must return a finite number of epoch milliseconds");
+    return time;
+  };
   const refreshAheadMs = options.refreshAheadMs ?? 60_000;
+  const minLifetimeMs = options.minLifetimeMs ?? 5_000;
   const repeatable = REPEATABLE.has(initial.grant_type);
   // The refresh grant needs the application's credentials: the grant's own, else the client's.
   const credentials =
@@ -92,24 +137,33 @@ export function createSession<T extends GrantType>(context: SessionContext, init
   let initialUsed = false;
   let revoked = false;
   let latest: SessionToken | undefined;
+  /** Bumped by revoke(): a token answer that belongs to an earlier generation is never used. */
+  let generation = 0;
+  /** Tokens that arrived after revoke() for a request sent before it: revoke() revokes them once it settles. */
+  const orphans: string[] = [];
 
-  const accept = (response: GrantResponse): SessionToken => {
-    const value = response?.access_token;
-    if (typeof value !== "string" || value.length === 0) {
-      throw new ResponseParseError("getToken: the token response has no access_token", { vendor: context.vendor, operation: "getToken", status: 200, excerpt: "" });
+  const accept = (response: GrantResponse, requestedIn: number): SessionToken => {
+    const value = requireResponseString(response, ["access_token"], { vendor: context.vendor, operation: "getToken" });
+    if (requestedIn !== generation) {
+      // revoke() won the race: this answer (and its refresh token) must not bring the session back.
+      orphans.push(value);
+      throw new VendorAuthError("The session was revoked while its token request was in flight; start a new session", { vendor: context.vendor, operation: "getToken" });
     }
     refreshToken = refreshTokenOf(response) ?? refreshToken;
-    const lifetimeMs = typeof response.expires_in === "number" && response.expires_in >= 0 ? response.expires_in * 1000 : undefined;
+    // Clamped: `expires_in` 0 or negative is used for minLifetimeMs, a huge one for a year at most.
+    const seconds = typeof response.expires_in === "number" && Number.isFinite(response.expires_in) ? response.expires_in : undefined;
+    const lifetimeMs = seconds === undefined ? undefined : Math.min(Math.max(seconds * 1000, minLifetimeMs), MAX_LIFETIME_MS);
     const expiresAt = lifetimeMs === undefined ? undefined : now() + lifetimeMs - Math.min(refreshAheadMs, lifetimeMs / 2);
     latest = { value, expiresAt, response };
     return latest;
   };
 
   const obtain = async (): Promise<SessionToken> => {
+    const requestedIn = generation;
     if (refreshToken && credentials) {
       const body: GrantRequestRefresh = { grant_type: "refresh_token", ...credentials, refresh_token: refreshToken };
       try {
-        return accept(await context.requestToken(body));
+        return accept(await context.requestToken(body), requestedIn);
       } catch (error) {
         // A rejected refresh token: fall back to the original grant when it can be repeated.
         if (!(repeatable && error instanceof ApiError && (error.status === 400 || error.status === 401))) throw error;
@@ -125,36 +179,70 @@ export function createSession<T extends GrantType>(context: SessionContext, init
     }
     // Set before sending: an authorization code is single-use even when its exchange fails.
     initialUsed = true;
-    return accept(await context.requestToken(initial));
+    return accept(await context.requestToken(initial), requestedIn);
   };
 
-  const tokens = new TokenCache<SessionToken>(obtain, { refreshAheadMs: 0, now });
-  const getAccessToken = async () => (await tokens.get()).value;
-  const fetchImpl = context.fetch;
-  const resolve = (input: RequestInfo | URL) => resolveAgainstBase(context.baseUrl, input);
-  const placement = options.tokenPlacement ?? "query";
-  // A 401 drops the cached token, obtains a fresh one once and retries once.
-  const reauth = { invalidate: (token: string) => void tokens.invalidate(token) };
-  const authorized = placement === "header" ? bearerFetch(getAccessToken, fetchImpl, reauth) : queryTokenFetch("access_token", getAccessToken, fetchImpl, reauth);
+  const tokens = new TokenCache<SessionToken>(obtain, {
+    refreshAheadMs: 0,
+    // A token's renewal time already holds the clamped lifetime; the cache keeps it that long at least.
+    minLifetimeMs: 0,
+    now,
+    reauthIntervalMs: context.transport.reauthIntervalMs,
+    emit: context.emit,
+    // A token replaced after a 401 is revoked on the server when the application's credentials are known.
+    revoke: async (replaced) => {
+      if (credentials) await context.revoke(replaced.value, credentials);
+    },
+  });
+  const getAccessToken = async (call?: CallOptions) => {
+    if (call?.signal?.aborted) throw new AbortError({ vendor: context.vendor, operation: "getAccessToken", cause: call.signal.reason });
+    return (await tokens.acquire(call?.signal)).token.value;
+  };
+  const authorizedFetch = createAuthorizedFetch({
+    ...context.transport,
+    vendor: context.vendor,
+    baseUrl: context.baseUrl,
+    redactor: context.redactor,
+    tokens,
+    placement: options.tokenPlacement === "header" ? { in: "header" } : { in: "query", name: "access_token" },
+  });
 
   const session: BlueJeansSession<T> = {
     grantType: initial.grant_type as T,
     getAccessToken,
     getTokenResponse: async () => (await tokens.get()).response as GrantResponses[T] | GrantRefresh,
-    authMiddleware: () => (placement === "header" ? bearerMiddleware(getAccessToken, reauth) : queryTokenMiddleware("access_token", getAccessToken, reauth)),
-    authorizedFetch: (input, init) => authorized(resolve(input), init),
+    authMiddleware: () => createAuthMiddleware(authorizedFetch),
+    authorizedFetch,
     invalidate: () => {
       tokens.invalidate();
     },
     async revoke(call) {
+      // From here on no answer of an earlier request is used.
+      generation++;
+      const inFlight = tokens.pending;
       const current = latest;
-      if (!current) return;
-      const revokeCredentials = credentials ?? resolveCredentials(undefined, context.defaults, "revoking a token");
-      await context.revoke(current.value, revokeCredentials, call);
-      if (latest === current) latest = undefined;
+      const saved = { refreshToken, revoked };
+      latest = undefined;
       refreshToken = undefined;
       revoked = true;
       tokens.invalidate();
+      const revokeCredentials = () => credentials ?? resolveCredentials(undefined, context.defaults, "revoking a token");
+      if (current) {
+        try {
+          await context.revoke(current.value, revokeCredentials(), call);
+        } catch (error) {
+          // The server still holds the token: keep using it, unless a newer one came meanwhile.
+          if (latest === undefined && tokens.peek() === undefined && tokens.pending === undefined) {
+            latest = current;
+            ({ refreshToken, revoked } = saved);
+            tokens.set(current);
+          }
+          throw error;
+        }
+      }
+      // A token request in flight: its token exists on the server even though it is never used.
+      if (inFlight) await inFlight.catch(() => undefined);
+      for (const orphan of orphans.splice(0)) await context.revoke(orphan, revokeCredentials(), call);
     },
   };
   return withSafeDescription(session, "BlueJeansSession", () => ({

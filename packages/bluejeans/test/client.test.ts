@@ -490,9 +490,10 @@ describe("secrets stay secret", () => {
 
   it("a short meeting passcode is redacted by its key in an echoed body", async () => {
     server.setHandler((request) => ({ status: 400, body: { echo: request.json } }));
-    const error = (await newClient().getTokenByMeeting({ meetingNumericId: MEETING_ID, meetingPasscode: "2404" }).catch((e: unknown) => e)) as ApiError<{ echo: Record<string, unknown> }>;
-    expect(error.body.echo.meetingPasscode).toBe("[REDACTED]");
-    expect(error.body.echo.meetingNumericId).toBe(MEETING_ID);
+    const error = (await newClient().getTokenByMeeting({ meetingNumericId: MEETING_ID, meetingPasscode: "2404" }).catch((e: unknown) => e)) as ApiError;
+    const echo = (error.body as { echo: Record<string, unknown> }).echo;
+    expect(echo.meetingPasscode).toBe("[REDACTED]");
+    expect(echo.meetingNumericId).toBe(MEETING_ID);
   });
 
   it("an application's client secret from a response is redacted from later errors", async () => {

@@ -16,18 +16,19 @@ describeFaultInjection<BlueJeansClient>({
   createClient: (baseUrl, transport) => createBlueJeansClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, accessToken: APP_TOKEN, baseUrl, ...transport }),
   // Every token request issues a new token, so a re-authentication is visible.
   background: (request) => (isToken(request) ? { body: grantClient(++issued) } : undefined),
-  safe: { match: (r) => r.path === "/oauth2/tokenInfo", ok: { body: { scope: { user: USER_ID } } }, call: (c) => c.getTokenInfo() },
-  unsafe: { match: isToken, ok: { body: grantClient(1) }, call: (c) => c.getTokenByClient() },
+  safe: { match: (r) => r.path === "/oauth2/tokenInfo", ok: { body: { scope: { user: USER_ID } } }, call: (c, o) => c.getTokenInfo(o) },
+  unsafe: { match: isToken, ok: { body: grantClient(1) }, call: (c, o) => c.getTokenByClient(undefined, o) },
   noContent: { match: (r) => r.method === "DELETE" && r.path === "/oauth2/token", call: (c) => c.revokeAccessToken(accessToken(9)) },
   reauth: {
     match: (r) => r.path === `/v1/user/${USER_ID}/rooms`,
     ok: { body: { rooms: [] } },
     call: async (c) => {
-      const response = await c.createSession({ grant_type: "client_credentials" }).authorizedFetch(`/v1/user/${USER_ID}/rooms`);
+      const response = await sessionOf(c).authorizedFetch(`/v1/user/${USER_ID}/rooms`);
       return response.ok ? response.json() : response;
     },
     tokensObtained: (requests) => requests.filter(isToken).length,
   },
+  passthrough: { fetch: (c) => sessionOf(c).authorizedFetch, path: `/v1/user/${USER_ID}/meetings` },
   tokenFanOut: {
     match: isToken,
     ok: { body: grantClient(3) },

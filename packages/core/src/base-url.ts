@@ -53,8 +53,3 @@ export function resolveBaseUrl<Env extends string>(options: BaseUrlOptions<Env>)
   }
   return url.href.replace(/\/+$/, "");
 }
-
-/** A relative URL string ("/cases?q=x") resolved against the base URL; anything else unchanged. */
-export function resolveAgainstBase(baseUrl: string, input: RequestInfo | URL): RequestInfo | URL {
-  return typeof input === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(input) ? `${baseUrl}/${input.replace(/^\/+/, "")}` : input;
-}

@@ -1,97 +1,335 @@
-// Puts a token on requests made outside the helper methods, as an openapi-fetch middleware and as
-// a plain fetch wrapper: in the `Authorization: Bearer` header, or in a query parameter for APIs
-// whose security scheme is `apiKey` `in: query` (BlueJeans: `access_token`).
+// Authorised requests to the rest of a vendor's API, outside the helper methods: `authorizedFetch`
+// (a fetch with the client's token) and `authMiddleware` (the same for an openapi-fetch client).
+// The token goes in the `Authorization: Bearer` header, or in a query parameter for APIs whose
+// security scheme is `apiKey` `in: query` (BlueJeans: `access_token`).
 //
-// With `invalidate` (a token that comes from a cache), a 401 answer drops that token, gets a fresh
-// one once and repeats the request once with it: the token may have been revoked or expired early.
+// Where the token may go:
+//   - only to the client's own origin (scheme, host and port) and under its base path, or to an
+//     origin the caller listed in `allowedOrigins`; anything else, a `../` that escapes the base
+//     path included, is a ValidationError before anything is sent. Plain http only to loopback
+//     unless `allowInsecureHttp`.
+//   - redirects are followed only within the same origin (and the same rules); a redirect to another
+//     origin is returned to the caller as it is, not followed.
+// Reliability: the client's `timeoutMs` (or the call's) bounds the wait for the response headers;
+// the caller's signal (`init.signal` or the call's) aborts it. Failures are typed (ConnectionError,
+// TimeoutError, AbortError, ValidationError). The body is the caller's to read, as a stream. A 401
+// is handled by the token source (`TokenLease.after401`: bounded re-authentication, see
+// token-cache.ts) and repeated once when the body can be sent again; retries of transient failures
+// happen only when the caller asks (`maxRetries`), for methods that are safe to repeat.
 import type { Middleware } from "openapi-fetch";
+import { AbortError, ConnectionError, TimeoutError, ValidationError, VendorAuthError } from "./errors.js";
+import { isLoopbackHost } from "./base-url.js";
+import { createDeadline, type Deadline } from "./deadline.js";
+import { describeNetworkError } from "./api-client.js";
+import { DEFAULT_TIMEOUT_MS, checkCallOptions, type CallOptions } from "./options.js";
+import type { Redactor } from "./redact.js";
+import { DEFAULT_MAX_RETRY_AFTER_MS, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep, type RetryOptions } from "./retry.js";
+import type { AcquiredToken, TokenLease } from "./token-cache.js";
 
-export type TokenProvider = () => Promise<string>;
-export type TokenPlacement = (request: Request, token: string) => Request | Promise<Request>;
+/** Where the token goes on a request: the Authorization header, or a query parameter. */
+export type TokenPlacement = { readonly in: "header" } | { readonly in: "query"; readonly name: string };
 
-export interface TokenAuthOptions {
-  /** Drops `token` from the cache it came from (if still cached); enables the single 401 retry. */
-  invalidate?: ((token: string) => void) | undefined;
-  /** Puts the token on the request. Default: `Authorization: Bearer <token>`. */
-  place?: TokenPlacement | undefined;
+export interface AuthorizedFetchConfig {
+  vendor: string;
+  /** The client's validated base URL: its origin and path bound where the token may go. */
+  baseUrl: string;
+  tokens: TokenLease;
+  redactor: Redactor;
+  /** Default: `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Default: the Authorization header. */
+  placement?: TokenPlacement | undefined;
+  allowedOrigins?: readonly string[] | undefined;
+  allowInsecureHttp?: boolean | undefined;
+  /** Default: 60000. Bounds the wait for the response headers. */
+  timeoutMs?: number | undefined;
+  retry?: Omit<RetryOptions, "maxRetries"> | undefined;
 }
 
-export const placeBearer: TokenPlacement = (request, token) => {
-  request.headers.set("Authorization", `Bearer ${token}`);
-  return request;
-};
+/** `fetch` with the client's token, plus the call options every client method takes. */
+export type AuthorizedFetch = (input: RequestInfo | URL, init?: RequestInit, options?: CallOptions) => Promise<Response>;
 
-/** A placement that sets `?<name>=<token>`. */
-export const placeInQuery =
-  (name: string): TokenPlacement =>
-  (request, token) =>
-    withQueryToken(request, name, token);
+const OPERATION = "authorizedFetch";
+const MAX_REDIRECTS = 20;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-/** openapi-fetch middleware: `client.use(bearerMiddleware(getToken, { invalidate }))`. */
-export function bearerMiddleware(getToken: TokenProvider, options: TokenAuthOptions = {}): Middleware {
-  const place = options.place ?? placeBearer;
-  const sent = new Map<string, { copy: Request | undefined; token: string }>();
+/** The origin and path rules of one client (see the header comment). */
+export interface TargetPolicy {
+  /** The absolute URL a request goes to (relative inputs resolve under the base URL). */
+  resolve(input: string | URL): URL;
+  /** Throws ValidationError when the token must not go to `url`. */
+  check(url: URL): void;
+}
+
+export function createTargetPolicy(baseUrl: string, options: { allowedOrigins?: readonly string[] | undefined; allowInsecureHttp?: boolean | undefined } = {}): TargetPolicy {
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const allowed = new Set<string>();
+  for (const [index, origin] of (options.allowedOrigins ?? []).entries()) {
+    const field = `allowedOrigins[${index}]`;
+    if (typeof origin !== "string") throw new ValidationError(field, "must be an origin string such as https://files.example.com");
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ValidationError(field, "is not an absolute URL");
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new ValidationError(field, "must be an http(s) origin");
+    if (url.origin !== origin.replace(/\/+$/, "")) throw new ValidationError(field, "must be an origin only (scheme, host, port), without path, query or credentials");
+    if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
+      throw new ValidationError(field, `refusing plain http to ${url.host}: the token would travel unencrypted (set allowInsecureHttp: true to override)`);
+    }
+    allowed.add(url.origin);
+  }
   return {
-    async onRequest({ request, id }) {
-      const token = await getToken();
-      // Keep an unsent copy only when a 401 may have to be repeated.
-      sent.set(id, { copy: options.invalidate ? request.clone() : undefined, token });
-      return place(request, token);
+    resolve(input) {
+      if (typeof input === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(input)) {
+        if (input.startsWith("//")) throw new ValidationError("url", "must not be protocol-relative (//host/…): use a path under the base URL or an absolute URL");
+        return parseUrl(`${base.origin}${basePath}/${input.replace(/^\/+/, "")}`);
+      }
+      return parseUrl(String(input));
     },
-    async onResponse({ response, id, options: client }) {
-      const entry = sent.get(id);
-      sent.delete(id);
-      if (response.status !== 401 || !entry?.copy || !options.invalidate) return undefined;
-      options.invalidate(entry.token);
-      const fresh = await getToken();
-      if (fresh === entry.token) return undefined;
+    check(url) {
+      if (url.username || url.password) throw new ValidationError("url", "must not contain credentials (user:password@)");
+      if (url.protocol !== "https:" && url.protocol !== "http:") throw new ValidationError("url", `protocol ${url.protocol} is not supported`);
+      if (url.origin === base.origin) {
+        if (!underBasePath(url.pathname, basePath)) throw new ValidationError("url", `escapes the client's base path ${basePath || "/"}: the token goes only to the client's own API`);
+      } else if (!allowed.has(url.origin)) {
+        throw new ValidationError("url", `is on another origin than the client's (${base.origin}): the token goes only there (list other origins in \`allowedOrigins\`)`);
+      }
+      if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
+        throw new ValidationError("url", `refusing plain http to ${url.host}: the token would travel unencrypted (set allowInsecureHttp: true to override)`);
+      }
+    },
+  };
+}
+
+function parseUrl(raw: string): URL {
+  try {
+    return new URL(raw);
+  } catch {
+    throw new ValidationError("url", "is not a valid URL");
+  }
+}
+
+/**
+ * Whether `pathname` (already normalised by URL parsing, which resolves `..` and `%2e%2e`) stays
+ * under `basePath`, also for servers that decode `%2f` or `%5c` into separators.
+ */
+function underBasePath(pathname: string, basePath: string): boolean {
+  if (basePath && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return false;
+  const segments = pathname.replace(/%2f|%5c/gi, "/").split("/");
+  return !segments.some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
+}
+
+/** A body that fetch can send again (for a 401 retry or a 307/308); a stream cannot. */
+function isReusable(body: BodyInit | null | undefined): boolean {
+  return body === undefined || body === null || typeof body === "string" || body instanceof URLSearchParams || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || (typeof Blob !== "undefined" && body instanceof Blob) || (typeof FormData !== "undefined" && body instanceof FormData);
+}
+
+/** One signal for fetch from the timeout and the caller's signals, cleaned up by the runtime where it can. */
+function fetchSignal(timer: AbortSignal, callers: AbortSignal[]): AbortSignal {
+  if (callers.length === 0) return timer;
+  const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
+  if (any) return any([timer, ...callers]);
+  // Node 18: link by hand (the listeners live as long as the caller's signals).
+  const controller = new AbortController();
+  for (const signal of [timer, ...callers]) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
+interface Outgoing {
+  url: URL;
+  method: string;
+  headers: Headers;
+  body: BodyInit | null | undefined;
+  init: RequestInit;
+  redirect: RequestRedirect;
+}
+
+export function createAuthorizedFetch(config: AuthorizedFetchConfig): AuthorizedFetch {
+  const { vendor, tokens, redactor } = config;
+  const policy = createTargetPolicy(config.baseUrl, config);
+  const placement = config.placement ?? { in: "header" };
+  const fields = { vendor, operation: OPERATION };
+  const maxRetryAfterMs = config.retry?.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+
+  return async function authorizedFetch(input, init = {}, callOptions) {
+    const options = checkCallOptions(callOptions) ?? {};
+    if (init === null || typeof init !== "object") throw new ValidationError("init", "must be an object (RequestInit)");
+    const outgoing = await outgoingOf(input, init, policy);
+    const fetchImpl = config.fetch ?? globalThis.fetch;
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxRetries = SAFE_METHODS.has(outgoing.method) && isReusable(outgoing.body) ? (options.maxRetries ?? 0) : 0;
+    for (let retry = 0; ; retry++) {
+      const deadline = createDeadline(timeoutMs);
+      const callerSignals = [options.signal, outgoing.init.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined && s !== null);
+      const signal = fetchSignal(deadline.signal, callerSignals);
+      let response: Response;
+      try {
+        response = await exchange(outgoing, signal, deadline, timeoutMs, callerSignals, fetchImpl);
+      } catch (error) {
+        if (!(error instanceof ConnectionError) || retry >= maxRetries) throw error;
+        await backoff(retry, undefined, options.signal);
+        continue;
+      } finally {
+        // The headers are in (or it failed): the timeout is over; the caller's signal still aborts the body.
+        deadline.dispose();
+      }
+      if (retry >= maxRetries || !RETRYABLE_STATUSES.has(response.status)) return response;
+      const retryAfter = response.headers.get("retry-after");
+      const requested = parseRetryAfter(retryAfter);
+      if (requested !== undefined && requested > maxRetryAfterMs) return response;
       await response.body?.cancel().catch(() => {});
-      return client.fetch(await place(entry.copy, fresh));
-    },
-    onError({ id }) {
-      sent.delete(id);
-    },
+      await backoff(retry, retryAfter, options.signal);
+    }
   };
+
+  async function backoff(retry: number, retryAfter: string | null | undefined, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(retryDelay(retry, config.retry, retryAfter), signal);
+    } catch {
+      throw new AbortError({ ...fields, cause: signal?.reason });
+    }
+  }
+
+  /** The request with its token, the same-origin redirects, and one repeat after a 401. */
+  async function exchange(outgoing: Outgoing, signal: AbortSignal, deadline: Deadline, timeoutMs: number, callers: AbortSignal[], fetchImpl: typeof globalThis.fetch): Promise<Response> {
+    const typed = (error: unknown): never => {
+      if (error instanceof VendorAuthError) throw error;
+      if (callers.some((s) => s.aborted)) throw new AbortError({ ...fields, cause: callers.find((s) => s.aborted)?.reason });
+      if (deadline.timedOut) throw new TimeoutError(timeoutMs, fields);
+      throw new ConnectionError(redactor.string(`${OPERATION}: connection failed (${describeNetworkError(error)})`), { ...fields, cause: redactor.error(error) });
+    };
+    if (signal.aborted) typed(undefined);
+    let acquired: AcquiredToken;
+    try {
+      acquired = await untilAborted(tokens.acquire(signal), signal);
+    } catch (error) {
+      if (signal.aborted) typed(error);
+      throw error;
+    }
+    const send = async (token: string): Promise<Response> => {
+      let current: Outgoing = outgoing;
+      for (let hops = 0; ; hops++) {
+        const { url, init } = withToken(current, token, signal);
+        let response: Response;
+        try {
+          response = await fetchImpl.call(globalThis, url, init);
+        } catch (error) {
+          return typed(error);
+        }
+        const next = current.redirect === "follow" && hops < MAX_REDIRECTS ? redirectTarget(current, response) : undefined;
+        if (!next) return response;
+        await response.body?.cancel().catch(() => {});
+        current = next;
+      }
+    };
+    return redactor.during([acquired.token.value], async () => {
+      const response = await send(acquired.token.value);
+      if (response.status !== 401 || !isReusable(outgoing.body)) return response;
+      const replacement = await tokens.after401(acquired);
+      if (!replacement) return response;
+      await response.body?.cancel().catch(() => {});
+      return redactor.during([replacement.value], () => send(replacement.value));
+    });
+  }
+
+  /** The request on the wire: the token placed, redirects handled here (never by fetch). */
+  function withToken(outgoing: Outgoing, token: string, signal: AbortSignal): { url: string; init: RequestInit } {
+    const url = new URL(outgoing.url.href);
+    const headers = new Headers(outgoing.headers);
+    try {
+      if (placement.in === "query") url.searchParams.set(placement.name, token);
+      else headers.set("Authorization", `Bearer ${token}`);
+    } catch (error) {
+      throw new ValidationError("token", "cannot be sent: it has characters a header value may not hold (CR, LF, NUL)", { ...fields, cause: redactor.error(error) });
+    }
+    const { signal: _signal, headers: _headers, body: _body, method: _method, redirect: _redirect, ...rest } = outgoing.init;
+    return { url: url.href, init: { ...rest, method: outgoing.method, headers, body: outgoing.body ?? null, signal, redirect: outgoing.redirect === "follow" ? "manual" : outgoing.redirect } };
+  }
+
+  /** The next hop of a redirect that may be followed (same origin, same rules), else undefined. */
+  function redirectTarget(current: Outgoing, response: Response): Outgoing | undefined {
+    if (!REDIRECT_STATUSES.has(response.status)) return undefined;
+    const location = response.headers.get("location");
+    if (!location) return undefined;
+    let target: URL;
+    try {
+      target = new URL(location, current.url);
+    } catch {
+      return undefined;
+    }
+    if (target.origin !== current.url.origin) return undefined;
+    try {
+      policy.check(target);
+    } catch {
+      return undefined;
+    }
+    // The token is placed again on every hop; one the server put in the Location is not kept.
+    if (placement.in === "query") target.searchParams.delete(placement.name);
+    const toGet = response.status === 303 ? current.method !== "HEAD" : (response.status === 301 || response.status === 302) && current.method === "POST";
+    if (toGet) {
+      const headers = new Headers(current.headers);
+      for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) headers.delete(name);
+      return { ...current, url: target, method: "GET", headers, body: undefined };
+    }
+    if (!isReusable(current.body)) return undefined;
+    return { ...current, url: target };
+  }
 }
 
-/** A fetch that adds the token: `await authorizedFetch("https://…/v1/cases")`. */
-export function bearerFetch(getToken: TokenProvider, baseFetch: typeof globalThis.fetch = globalThis.fetch, options: TokenAuthOptions = {}): typeof globalThis.fetch {
-  const place = options.place ?? placeBearer;
-  return async (input, init) => {
-    const request = new Request(input, init);
-    const copy = options.invalidate ? request.clone() : undefined;
-    const token = await getToken();
-    const response = await baseFetch.call(globalThis, await place(request, token));
-    if (response.status !== 401 || !copy || !options.invalidate) return response;
-    options.invalidate(token);
-    const fresh = await getToken();
-    if (fresh === token) return response;
-    await response.body?.cancel().catch(() => {});
-    return baseFetch.call(globalThis, await place(copy, fresh));
-  };
+/** The parts of the request from fetch's arguments, checked against the target policy. */
+async function outgoingOf(input: RequestInfo | URL, init: RequestInit, policy: TargetPolicy): Promise<Outgoing> {
+  const isRequest = typeof Request !== "undefined" && input instanceof Request;
+  const url = policy.resolve(isRequest ? (input as Request).url : (input as string | URL));
+  policy.check(url);
+  const request = isRequest ? (input as Request) : undefined;
+  const method = (init.method ?? request?.method ?? "GET").toUpperCase();
+  let headers: Headers;
+  try {
+    headers = new Headers(init.headers ?? request?.headers);
+  } catch (error) {
+    throw new ValidationError("init.headers", `are not valid headers (${(error as Error).message.slice(0, 100)})`, { operation: OPERATION });
+  }
+  let body = init.body;
+  if (body === undefined && request?.body) body = await request.arrayBuffer();
+  const requested = init.redirect ?? request?.redirect ?? "follow";
+  return { url, method, headers, body, init: { ...init, signal: init.signal ?? request?.signal ?? null }, redirect: requested };
 }
 
-/** A copy of `request` with `name=<token>` set in its query string (body buffered, so any runtime accepts it). */
-export async function withQueryToken(request: Request, name: string, token: string): Promise<Request> {
-  const url = new URL(request.url);
-  url.searchParams.set(name, token);
-  const hasBody = request.body !== null && request.method !== "GET" && request.method !== "HEAD";
-  return new Request(url.href, {
-    method: request.method,
-    headers: request.headers,
-    body: hasBody ? await request.arrayBuffer() : undefined,
-    signal: request.signal,
-    redirect: request.redirect,
-    credentials: request.credentials,
+/** Rejects as soon as `signal` aborts, while `promise` (a shared token request) runs on. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
   });
 }
 
-/** openapi-fetch middleware that sets `?<name>=<token>` on every request. */
-export function queryTokenMiddleware(name: string, getToken: TokenProvider, options: Omit<TokenAuthOptions, "place"> = {}): Middleware {
-  return bearerMiddleware(getToken, { ...options, place: placeInQuery(name) });
-}
-
-/** A fetch that sets `?<name>=<token>` on every request. */
-export function queryTokenFetch(name: string, getToken: TokenProvider, baseFetch: typeof globalThis.fetch = globalThis.fetch, options: Omit<TokenAuthOptions, "place"> = {}): typeof globalThis.fetch {
-  return bearerFetch(getToken, baseFetch, { ...options, place: placeInQuery(name) });
+/**
+ * openapi-fetch middleware with the same rules as `authorizedFetch`, for your own openapi-fetch
+ * client: `api.use(client.authMiddleware())`. It sends the request itself (through the client's
+ * fetch) and hands the response on, so add it after your other middleware.
+ */
+export function createAuthMiddleware(authorizedFetch: AuthorizedFetch): Middleware {
+  return {
+    async onRequest({ request }) {
+      return authorizedFetch(request);
+    },
+  };
 }

@@ -1,29 +1,43 @@
-// One AbortSignal per call that fires on the caller's signal or on the client's timeout, whichever
-// comes first, and knows which one it was. Written by hand because AbortSignal.any() is missing
-// from Node 18, one of the runtimes we support. `dispose()` clears the timer and the listener so
-// nothing outlives the call.
+// One AbortSignal per call that fires on any of the caller's signals or on the client's timeout,
+// whichever comes first, and knows which one it was. Written by hand because AbortSignal.any() is
+// missing from Node 18, one of the runtimes we support. `dispose()` clears the timer and the
+// listeners so nothing outlives the call; `stopTimer()` ends only the timeout (for a response whose
+// body is the caller's to read: the caller's own signal must still abort it).
 
 export interface Deadline {
   readonly signal: AbortSignal;
   /** True when the timeout (not the caller) aborted the signal. */
   readonly timedOut: boolean;
-  /** True when the caller's own signal aborted it. */
+  /** True when one of the caller's own signals aborted it. */
   readonly abortedByCaller: boolean;
+  /** The reason of the caller's signal that aborted, if one did. */
+  readonly callerReason: unknown;
+  /** Clears the timeout; the caller's signals still abort. */
+  stopTimer(): void;
   dispose(): void;
 }
 
-export function createDeadline(timeoutMs: number | undefined, callerSignal?: AbortSignal | null): Deadline {
+export function createDeadline(timeoutMs: number | undefined, ...callerSignals: Array<AbortSignal | null | undefined>): Deadline {
   const controller = new AbortController();
+  const signals = callerSignals.filter((signal): signal is AbortSignal => signal !== undefined && signal !== null);
   let timedOut = false;
   let abortedByCaller = false;
+  let callerReason: unknown;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const onCallerAbort = () => {
-    abortedByCaller = true;
-    controller.abort(callerSignal?.reason);
-  };
-  if (callerSignal?.aborted) onCallerAbort();
-  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  const listeners = signals.map((signal) => {
+    const onAbort = () => {
+      if (controller.signal.aborted) return;
+      abortedByCaller = true;
+      callerReason = signal.reason;
+      controller.abort(signal.reason);
+    };
+    return { signal, onAbort };
+  });
+  for (const { signal, onAbort } of listeners) {
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  }
 
   if (!controller.signal.aborted && timeoutMs !== undefined && timeoutMs > 0 && Number.isFinite(timeoutMs)) {
     timer = setTimeout(() => {
@@ -32,6 +46,10 @@ export function createDeadline(timeoutMs: number | undefined, callerSignal?: Abo
     }, timeoutMs);
   }
 
+  const stopTimer = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
   return {
     signal: controller.signal,
     get timedOut() {
@@ -40,9 +58,13 @@ export function createDeadline(timeoutMs: number | undefined, callerSignal?: Abo
     get abortedByCaller() {
       return abortedByCaller;
     },
+    get callerReason() {
+      return callerReason;
+    },
+    stopTimer,
     dispose() {
-      if (timer !== undefined) clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
+      stopTimer();
+      for (const { signal, onAbort } of listeners) signal.removeEventListener("abort", onAbort);
     },
   };
 }

@@ -7,13 +7,13 @@
 //   │   ├── BadRequestError 400       ├── GoneError 410
 //   │   ├── AuthenticationError 401   ├── UnprocessableEntityError 422
 //   │   ├── PermissionDeniedError 403 ├── RateLimitError 429
-//   │   ├── NotFoundError 404         └── InternalServerError 5xx
-//   │   └── ConflictError 409
-//   ├── ConnectionError      network failure before or while reading a response
+//   │   ├── NotFoundError 404         ├── InternalServerError 5xx
+//   │   ├── ConflictError 409         └── RedirectError 3xx (never followed)
+//   ├── ConnectionError      fetch itself failed, or the response body ended early
 //   ├── TimeoutError         the client's own timeout fired
 //   ├── AbortError           the caller's AbortSignal fired
 //   ├── ResponseParseError   a success response that is not the JSON the spec promises
-//   ├── ValidationError      bad input caught before any request was sent
+//   ├── ValidationError      bad input or options, caught before any request was sent
 //   └── SessionClosedError   a session used after it was closed (invalidated or disposed)
 //
 // Switch on `error.name` (a literal per class) or `error.status` rather than `instanceof` when two
@@ -63,40 +63,64 @@ export interface ApiErrorFields extends VendorAuthErrorFields {
   requestId?: string | undefined;
   method?: string | undefined;
   url?: string | undefined;
+  /** The wait the server asked for in `Retry-After`, in ms, when it sent one. */
+  retryAfterMs?: number | undefined;
 }
 
-export class ApiError<TBody = unknown> extends VendorAuthError {
+/**
+ * The API answered with an error status. `body` is `unknown` on purpose: it is what the server
+ * sent (redacted), which may not be the documented error schema; check its shape before use.
+ */
+export class ApiError extends VendorAuthError {
   override name: string = "ApiError";
   readonly status: number;
-  readonly body: TBody;
+  readonly body: unknown;
   readonly headers: Record<string, string>;
   readonly requestId: string | undefined;
   /** The vendor's error code, when its error body has one (`code`, `error`, …). */
   readonly code: string | undefined;
   readonly method: string | undefined;
   readonly url: string | undefined;
+  /** The wait the server asked for in `Retry-After`, in ms, when it sent one. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, fields: ApiErrorFields) {
     super(message, fields);
     this.status = fields.status;
-    this.body = fields.body as TBody;
+    this.body = fields.body;
     this.headers = fields.headers;
     this.requestId = fields.requestId;
     this.code = errorCodeOf(fields.body);
     this.method = fields.method;
     this.url = fields.url;
+    this.retryAfterMs = fields.retryAfterMs;
   }
 }
 
-export class BadRequestError<T = unknown> extends ApiError<T> { override name = "BadRequestError" as const; }
-export class AuthenticationError<T = unknown> extends ApiError<T> { override name = "AuthenticationError" as const; }
-export class PermissionDeniedError<T = unknown> extends ApiError<T> { override name = "PermissionDeniedError" as const; }
-export class NotFoundError<T = unknown> extends ApiError<T> { override name = "NotFoundError" as const; }
-export class ConflictError<T = unknown> extends ApiError<T> { override name = "ConflictError" as const; }
-export class GoneError<T = unknown> extends ApiError<T> { override name = "GoneError" as const; }
-export class UnprocessableEntityError<T = unknown> extends ApiError<T> { override name = "UnprocessableEntityError" as const; }
-export class RateLimitError<T = unknown> extends ApiError<T> { override name = "RateLimitError" as const; }
-export class InternalServerError<T = unknown> extends ApiError<T> { override name = "InternalServerError" as const; }
+export class BadRequestError extends ApiError { override name = "BadRequestError" as const; }
+export class AuthenticationError extends ApiError { override name = "AuthenticationError" as const; }
+export class PermissionDeniedError extends ApiError { override name = "PermissionDeniedError" as const; }
+export class NotFoundError extends ApiError { override name = "NotFoundError" as const; }
+export class ConflictError extends ApiError { override name = "ConflictError" as const; }
+export class GoneError extends ApiError { override name = "GoneError" as const; }
+export class UnprocessableEntityError extends ApiError { override name = "UnprocessableEntityError" as const; }
+export class RateLimitError extends ApiError { override name = "RateLimitError" as const; }
+export class InternalServerError extends ApiError { override name = "InternalServerError" as const; }
+
+/**
+ * The server answered an operation of the helper layer with a redirect (3xx), which is never
+ * followed: following it would re-send the request's credentials (a client secret, a password, a
+ * token) to wherever the `Location` points. `targetOrigin` is only the origin of the target
+ * (scheme, host, port), redacted; undefined when the runtime hides it (a browser's opaque redirect).
+ */
+export class RedirectError extends ApiError {
+  override name = "RedirectError" as const;
+  readonly targetOrigin: string | undefined;
+  constructor(message: string, fields: ApiErrorFields & { targetOrigin?: string | undefined }) {
+    super(message, fields);
+    this.targetOrigin = fields.targetOrigin;
+  }
+}
 
 export class ConnectionError extends VendorAuthError {
   override name = "ConnectionError" as const;
@@ -175,11 +199,15 @@ export function apiErrorClassFor(status: number): typeof ApiError {
   return STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : ApiError);
 }
 
+/** An own property of a JSON object (never one inherited through a `__proto__` key or a prototype). */
+function ownField(record: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
 function errorCodeOf(body: unknown): string | undefined {
-  if (!body || typeof body !== "object") return undefined;
-  const record = body as Record<string, unknown>;
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
   for (const key of ["code", "error", "errorCode", "error_code", "type"]) {
-    const value = record[key];
+    const value = ownField(body, key);
     if (typeof value === "string" || typeof value === "number") return String(value);
   }
   return undefined;
@@ -188,11 +216,11 @@ function errorCodeOf(body: unknown): string | undefined {
 /** The vendor's own words about the failure, from the usual fields of error bodies. */
 function errorTextOf(body: unknown): string | undefined {
   if (typeof body === "string") return body.trim().slice(0, 200) || undefined;
-  if (!body || typeof body !== "object") return undefined;
-  const record = body as Record<string, unknown>;
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
   const parts: string[] = [];
-  for (const key of ["message", "error_description", "title", "detail", "details", "errorMessage"]) {
-    const value = record[key];
+  // `error_message` is Agilicus' field, `errorMessage` UniCourt's; the others are common to many APIs.
+  for (const key of ["message", "error_message", "errorMessage", "error_description", "title", "detail", "details"]) {
+    const value = ownField(body, key);
     if (typeof value === "string" && value && !parts.includes(value)) parts.push(value);
   }
   return parts.length ? parts.join(" | ").slice(0, 300) : undefined;
@@ -211,4 +239,19 @@ export function createApiError(fields: ApiErrorFields & { statusText?: string })
 /** True for any error of this hierarchy (works across duplicate installed copies). */
 export function isVendorAuthError(error: unknown): error is VendorAuthError {
   return error instanceof VendorAuthError || (error instanceof Error && "vendor" in error && "operation" in error);
+}
+
+/**
+ * The non-empty string a success response must carry at `path` (e.g. the token of a token
+ * response): a response without it is a ResponseParseError, not a token `undefined` that would be
+ * cached and sent as `Bearer undefined`. The value is never put in the error.
+ */
+export function requireResponseString(data: unknown, path: readonly string[], fields: { vendor: string; operation: string; status?: number }): string {
+  let value: unknown = data;
+  for (const key of path) value = value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  if (typeof value !== "string" || value.length === 0) {
+    const problem = value === undefined ? "has no" : typeof value !== "string" ? `has a non-string (${value === null ? "null" : typeof value})` : "has an empty";
+    throw new ResponseParseError(`${fields.operation}: the response ${problem} \`${path.join(".")}\``, { ...fields, status: fields.status ?? 200, excerpt: "" });
+  }
+  return value;
 }

@@ -8,7 +8,14 @@ export type ClientEvent =
   | { type: "request"; operation: string; attempt: number; method: string; url: string; headers: Record<string, string> }
   | { type: "response"; operation: string; attempt: number; status: number; durationMs: number; headers: Record<string, string> }
   | { type: "retry"; operation: string; attempt: number; delayMs: number; reason: string; status?: number | undefined }
-  | { type: "error"; operation: string; attempt: number; error: Record<string, unknown> };
+  | { type: "error"; operation: string; attempt: number; error: Record<string, unknown> }
+  /**
+   * The life of a cached token. `replaced`: a 401 on a token that was not fresh, so it was dropped
+   * and one new token obtained; `kept`: a 401 that is about the resource, not the token (the token
+   * was fresh, or a re-authentication happened less than `reauthIntervalMs` ago), returned as it is;
+   * `revoked` / `revoke-failed`: the replaced token was invalidated on the server (or that failed).
+   */
+  | { type: "token"; action: "replaced" | "kept" | "revoked" | "revoke-failed"; operation: string; reason: string };
 
 export type ClientLogger = (event: ClientEvent) => void;
 

@@ -1,29 +1,45 @@
 // @vendor-auth/core: the shared runtime of the vendor helper layers.
 export * from "./errors.js";
-export { Redactor, REDACTED, isSecretHeader, isSecretKey } from "./redact.js";
-export { createApiClient, DEFAULT_TIMEOUT_MS } from "./api-client.js";
+export { Redactor, REDACTED, TRUNCATED, isSecretHeader, isSecretKey } from "./redact.js";
+export type { RedactorOptions } from "./redact.js";
+export { createApiClient, isRedirect } from "./api-client.js";
+export type { ApiClient, ApiClientConfig, InvokeInit, OperationFacts, SuccessData } from "./api-client.js";
+export { DEFAULT_REAUTH_INTERVAL_MS, DEFAULT_TIMEOUT_MS, checkCallOptions, checkTransportOptions } from "./options.js";
+export type { CallOptions, TransportOptions } from "./options.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
-export type { ApiClient, ApiClientConfig, CallOptions, InvokeInit, OperationFacts, SuccessData, TransportOptions } from "./api-client.js";
 export type { ClientEvent, ClientLogger } from "./events.js";
 export { createDeadline } from "./deadline.js";
 export type { Deadline } from "./deadline.js";
 export { TokenCache } from "./token-cache.js";
-export type { CachedToken, TokenCacheOptions } from "./token-cache.js";
-export { resolveAgainstBase, resolveBaseUrl, isLoopbackHost } from "./base-url.js";
+export type { AcquiredToken, CachedToken, TokenCacheOptions, TokenLease } from "./token-cache.js";
+export { resolveBaseUrl, isLoopbackHost } from "./base-url.js";
 export type { BaseUrlOptions } from "./base-url.js";
-export { bearerFetch, bearerMiddleware, placeBearer, placeInQuery, queryTokenFetch, queryTokenMiddleware, withQueryToken } from "./bearer.js";
-export type { TokenAuthOptions, TokenPlacement, TokenProvider } from "./bearer.js";
-export { requireString, optionalString, optionalTimeout } from "./validate.js";
+export { createAuthMiddleware, createAuthorizedFetch, createTargetPolicy } from "./bearer.js";
+export type { AuthorizedFetch, AuthorizedFetchConfig, TargetPolicy, TokenPlacement } from "./bearer.js";
+export {
+  MAX_RETRIES,
+  MAX_TIMER_MS,
+  optionalBoolean,
+  optionalFunction,
+  optionalHeaders,
+  optionalNumber,
+  optionalObject,
+  optionalSignal,
+  optionalString,
+  optionalTimeout,
+  requireObject,
+  requirePathSegment,
+  requireString,
+} from "./validate.js";
 export type { StringRule } from "./validate.js";
 export { paginate } from "./paginate.js";
 export type { PaginateOptions } from "./paginate.js";
 export { every } from "./timers.js";
 export type { Repeating } from "./timers.js";
-export { toTokenProvider } from "./token-source.js";
-export type { TokenSource } from "./token-source.js";
+export { ProvidedTokens, toTokenProvider } from "./token-source.js";
+export type { ProvidedTokensOptions, TokenSource } from "./token-source.js";
 export { withSafeDescription } from "./safe-inspect.js";
 export { asyncDisposeSymbol, defineAsyncDispose } from "./dispose.js";
 export { waitWithCallOptions } from "./wait.js";
-export { SecretScope } from "./secret-scope.js";
-export { DEFAULT_MAX_RETRIES, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep } from "./retry.js";
+export { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER_MS, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep } from "./retry.js";
 export type { RetryOptions } from "./retry.js";

@@ -23,17 +23,23 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * The body as text. `maxBytes` bounds the decoded bytes held in memory whatever the encoding: a
+ * compressed body (812 bytes of brotli can inflate to 520 MB) is read as a stream and counted as it
+ * decodes, and reading stops at the limit. Only an uncompressed body with a declared length within
+ * the limit is read in one go (the common, fast case; fetch never delivers more than it declares).
+ */
 export async function readBodyText(response: Response, maxBytes: number): Promise<string> {
   const length = response.headers.get("content-length");
   const declared = length === null ? Number.NaN : Number(length);
-  if (Number.isFinite(declared) && declared > maxBytes) {
+  const encoding = response.headers.get("content-encoding");
+  const identity = encoding === null || encoding.trim() === "" || encoding.trim().toLowerCase() === "identity";
+  if (identity && Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
     throw new BodyTooLargeError(`response body of ${declared} bytes exceeds the limit of ${maxBytes}`);
   }
   if (!response.body) return "";
-  // A declared length within the limit: one read (the common, fast case). The size is checked again
-  // because a compressed body can decode to more than its Content-Length.
-  if (Number.isFinite(declared)) {
+  if (identity && Number.isFinite(declared)) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.byteLength > maxBytes) throw new BodyTooLargeError(`response body exceeds the limit of ${maxBytes} bytes`);
     return decode(bytes);

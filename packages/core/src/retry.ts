@@ -10,18 +10,26 @@ export interface RetryOptions {
   initialDelayMs?: number | undefined;
   /** Longest computed backoff in ms. Default: 8000. */
   maxDelayMs?: number | undefined;
-  /** Longest wait a server's `Retry-After` may ask for, in ms; longer waits are capped. Default: 60000. */
+  /**
+   * Longest wait a server's `Retry-After` may ask for, in ms. A server that asks for longer is not
+   * retried: the error (a RateLimitError for 429) comes at once, with the wait in `retryAfterMs`.
+   * Default: 60000.
+   */
   maxRetryAfterMs?: number | undefined;
 }
 
 export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The delay requested by a `Retry-After` header (delta-seconds or an HTTP date), in ms. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const ms = Math.round(Number(trimmed) * 1000);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
@@ -33,7 +41,7 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  */
 export function retryDelay(retry: number, options: RetryOptions = {}, retryAfter?: string | null, random: () => number = Math.random, now = Date.now()): number {
   const requested = parseRetryAfter(retryAfter, now);
-  if (requested !== undefined) return Math.min(requested, options.maxRetryAfterMs ?? 60_000);
+  if (requested !== undefined) return Math.min(requested, options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
   const base = Math.min((options.initialDelayMs ?? 500) * 2 ** retry, options.maxDelayMs ?? 8_000);
   return Math.round(base * (1 - random() * 0.25));
 }

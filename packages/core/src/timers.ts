@@ -5,13 +5,24 @@ export interface Repeating {
   stop(): void;
 }
 
-/** Runs `task` every `intervalMs`; errors go to `onError` (default: ignored). Unref'd in Node. */
+/**
+ * Runs `task` every `intervalMs`; errors go to `onError` (default: ignored). Unref'd in Node. An
+ * `onError` that throws is ignored too: a background timer must never crash the process with an
+ * unhandled rejection.
+ */
 export function every(intervalMs: number, task: () => unknown, onError: (error: unknown) => void = () => {}): Repeating {
+  const report = (error: unknown) => {
+    try {
+      Promise.resolve(onError(error)).catch(() => {});
+    } catch {
+      // See above: the caller's handler failed; nothing else may.
+    }
+  };
   const timer = setInterval(() => {
     try {
-      Promise.resolve(task()).catch(onError);
+      Promise.resolve(task()).catch(report);
     } catch (error) {
-      onError(error);
+      report(error);
     }
   }, intervalMs);
   (timer as { unref?: () => void }).unref?.();

@@ -1,6 +1,19 @@
 // A single-flight token cache: however many callers ask at once, one token request is in flight;
 // every waiter gets its result (or its error, after which the next call tries again). A token with
-// a known expiry is renewed `refreshAheadMs` before it runs out.
+// a known expiry is renewed `refreshAheadMs` before it runs out, but never sooner than
+// `minLifetimeMs` after it was obtained (a server answering `expires_in: 0` must not make every
+// call mint a token).
+//
+// Re-authentication after a 401 is bounded (`after401`), because a 401 is not always about the
+// token: a resource that refuses every token (a sealed case, a missing permission) would otherwise
+// mint a token per call, and UniCourt locks an account out at 10 tokens.
+//   - A 401 on a token this caller just obtained is an answer about the resource: returned as is.
+//   - A token is replaced at most once: later 401s on it retry once with its replacement.
+//   - At most one re-authentication per `reauthIntervalMs`; a 401 within it keeps the token.
+//   - A replaced token is handed to `revoke` (invalidated on the server where the vendor can), and
+//     every decision is reported to `emit` as a `token` event.
+
+import type { ClientEvent } from "./events.js";
 
 export interface CachedToken {
   /** The secret token value. */
@@ -9,39 +22,92 @@ export interface CachedToken {
   readonly expiresAt?: number | undefined;
 }
 
-export interface TokenCacheOptions {
+export interface TokenCacheOptions<T extends CachedToken = CachedToken> {
   /** Renew this long before `expiresAt`. Default: 60000 ms. */
-  refreshAheadMs?: number;
+  refreshAheadMs?: number | undefined;
+  /** Keep a token at least this long, whatever its expiry says. Default: 5000 ms. */
+  minLifetimeMs?: number | undefined;
+  /** The least time between two re-authentications after a 401. Default: 30000 ms. */
+  reauthIntervalMs?: number | undefined;
+  /** Invalidates a token that a re-authentication replaced, on the server. Errors are reported, not thrown. */
+  revoke?: ((token: T) => Promise<unknown>) | undefined;
+  /** Receives `token` events (see ClientEvent). */
+  emit?: ((event: ClientEvent) => void) | undefined;
+  /** The operation name `token` events carry. Default: "getAccessToken". */
+  operation?: string | undefined;
   /** Clock, for tests. Default: Date.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
-export class TokenCache<T extends CachedToken> {
+/** A token as one caller received it: `fresh` when this caller waited for it to be obtained. */
+export interface AcquiredToken<T extends CachedToken = CachedToken> {
+  readonly token: T;
+  readonly fresh: boolean;
+}
+
+/** What bearer auth needs from a token source: a token per request, and what to do after a 401. */
+export interface TokenLease {
+  acquire(signal?: AbortSignal): Promise<AcquiredToken>;
+  /** The token to repeat a request with after it was answered 401, or undefined to return the 401. */
+  after401(used: AcquiredToken): Promise<CachedToken | undefined>;
+}
+
+interface Entry<T> {
+  readonly token: T;
+  readonly obtainedAt: number;
+}
+
+export class TokenCache<T extends CachedToken> implements TokenLease {
   readonly #fetchToken: () => Promise<T>;
   readonly #refreshAheadMs: number;
+  readonly #minLifetimeMs: number;
+  readonly #reauthIntervalMs: number;
+  readonly #revoke: ((token: T) => Promise<unknown>) | undefined;
+  readonly #emit: (event: ClientEvent) => void;
+  readonly #operation: string;
   readonly #now: () => number;
-  #current: T | undefined;
+  #current: Entry<T> | undefined;
   #pending: Promise<T> | undefined;
+  #lastReauthAt = Number.NEGATIVE_INFINITY;
   /** Bumped by every invalidate/set, so a request started earlier cannot overwrite newer state. */
   #generation = 0;
 
-  constructor(fetchToken: () => Promise<T>, options: TokenCacheOptions = {}) {
+  constructor(fetchToken: () => Promise<T>, options: TokenCacheOptions<T> = {}) {
     this.#fetchToken = fetchToken;
     this.#refreshAheadMs = options.refreshAheadMs ?? 60_000;
+    this.#minLifetimeMs = options.minLifetimeMs ?? 5_000;
+    this.#reauthIntervalMs = options.reauthIntervalMs ?? 30_000;
+    this.#revoke = options.revoke;
+    this.#emit = options.emit ?? (() => {});
+    this.#operation = options.operation ?? "getAccessToken";
     this.#now = options.now ?? Date.now;
   }
 
   /** The cached token if it is still fresh, without requesting one. */
   peek(): T | undefined {
-    const token = this.#current;
-    if (token && (token.expiresAt === undefined || token.expiresAt - this.#refreshAheadMs > this.#now())) return token;
+    const entry = this.#current;
+    if (!entry) return undefined;
+    const { expiresAt } = entry.token;
+    const now = this.#now();
+    if (expiresAt === undefined || expiresAt - this.#refreshAheadMs > now || now - entry.obtainedAt < this.#minLifetimeMs) return entry.token;
     return undefined;
   }
 
   /** The cached token, or the result of the one request in flight, or a new request. */
-  get(): Promise<T> {
-    const fresh = this.peek();
-    if (fresh) return Promise.resolve(fresh);
+  async get(): Promise<T> {
+    return (await this.acquire()).token;
+  }
+
+  /** Like `get()`, and says whether this caller waited for the token to be obtained (`fresh`). */
+  acquire(signal?: AbortSignal): Promise<AcquiredToken<T>> {
+    // A caller who already gave up starts nothing (no token is minted on its behalf).
+    if (signal?.aborted) return Promise.reject(signal.reason ?? new Error("aborted"));
+    const cached = this.peek();
+    if (cached) return Promise.resolve({ token: cached, fresh: false });
+    return this.#request().then((token) => ({ token, fresh: true }));
+  }
+
+  #request(): Promise<T> {
     if (this.#pending) return this.#pending;
     const generation = this.#generation;
     const settle = () => {
@@ -52,7 +118,7 @@ export class TokenCache<T extends CachedToken> {
       .then(() => this.#fetchToken())
       .then(
         (token) => {
-          if (generation === this.#generation) this.#current = token;
+          if (generation === this.#generation) this.#current = { token, obtainedAt: this.#now() };
           settle();
           return token;
         },
@@ -65,10 +131,41 @@ export class TokenCache<T extends CachedToken> {
     return pending;
   }
 
+  /**
+   * After a request authorised with `used` was answered 401: the token to repeat it with once, or
+   * undefined when the 401 is to be returned as it is (see the header comment for the rules).
+   */
+  async after401(used: AcquiredToken): Promise<T | undefined> {
+    const usedValue = used.token.value;
+    const current = this.#current?.token;
+    // Already replaced (by another caller's 401): repeat once with the replacement, mint nothing.
+    if (current !== undefined && current.value !== usedValue) return current;
+    if (current === undefined && this.#pending) {
+      const replacement = await this.#pending;
+      return replacement.value === usedValue ? undefined : replacement;
+    }
+    if (used.fresh) {
+      this.#report("kept", "401 on a token obtained for this very request: the refusal is about the resource, not the token");
+      return undefined;
+    }
+    const now = this.#now();
+    if (now - this.#lastReauthAt < this.#reauthIntervalMs) {
+      this.#report("kept", `401 within ${this.#reauthIntervalMs} ms of the last re-authentication: the token is kept`);
+      return undefined;
+    }
+    this.#lastReauthAt = now;
+    const replaced = this.#current?.token;
+    this.invalidate(usedValue);
+    const fresh = await this.#request();
+    this.#report("replaced", "401 on a cached token: it was dropped and one new token obtained");
+    if (replaced !== undefined) this.#revokeReplaced(replaced);
+    return fresh.value === usedValue ? undefined : fresh;
+  }
+
   /** Stores a token obtained elsewhere (e.g. restored from the caller's storage). */
   set(token: T): void {
     this.#generation++;
-    this.#current = token;
+    this.#current = { token, obtainedAt: this.#now() };
     this.#pending = undefined;
   }
 
@@ -77,11 +174,35 @@ export class TokenCache<T extends CachedToken> {
    * old token does not throw away a newer one). Returns true when something was dropped.
    */
   invalidate(value?: string): boolean {
-    if (value !== undefined && this.#current?.value !== value) return false;
+    if (value !== undefined && this.#current?.token.value !== value) return false;
     const had = this.#current !== undefined || this.#pending !== undefined;
     this.#generation++;
     this.#current = undefined;
     this.#pending = undefined;
     return had;
+  }
+
+  /** The token request in flight, if any (for callers that must not leak a token being created). */
+  get pending(): Promise<T> | undefined {
+    return this.#pending;
+  }
+
+  #revokeReplaced(token: T): void {
+    const revoke = this.#revoke;
+    if (!revoke) return;
+    Promise.resolve()
+      .then(() => revoke(token))
+      .then(
+        () => this.#report("revoked", "the replaced token was invalidated on the server"),
+        (error: unknown) => this.#report("revoke-failed", `the replaced token could not be invalidated on the server (${(error as Error)?.name ?? "error"})`),
+      );
+  }
+
+  #report(action: "replaced" | "kept" | "revoked" | "revoke-failed", reason: string): void {
+    try {
+      this.#emit({ type: "token", action, operation: this.#operation, reason });
+    } catch {
+      // A failing logger must never fail the request it describes.
+    }
   }
 }

@@ -1,6 +1,8 @@
 // A bearer token given either as a fixed string or as a function that returns one (for example
 // from the caller's own refresh logic). Normalised to one async provider.
 import { ValidationError } from "./errors.js";
+import type { ClientEvent } from "./events.js";
+import type { AcquiredToken, CachedToken, TokenLease } from "./token-cache.js";
 
 export type TokenSource = string | (() => string | Promise<string>);
 
@@ -17,4 +19,68 @@ export function toTokenProvider(field: string, source: TokenSource | undefined):
     };
   }
   throw new ValidationError(field, "is required (a token string or a function returning one)");
+}
+
+export interface ProvidedTokensOptions {
+  /** The least time between two re-authentications after a 401. Default: 30000 ms. */
+  reauthIntervalMs?: number | undefined;
+  /** Receives `token` events (see ClientEvent). */
+  emit?: ((event: ClientEvent) => void) | undefined;
+  /** The operation name `token` events carry. */
+  operation?: string | undefined;
+  /** Clock, for tests. Default: Date.now. */
+  now?: (() => number) | undefined;
+}
+
+/**
+ * Bearer auth from a caller's token provider (which caches, or not, on its own). After a 401 the
+ * provider is asked once more, at most once per `reauthIntervalMs`, and the request is repeated
+ * once only when it hands out a different token: a provider that mints on every call must not
+ * mint on every 401 of a resource that refuses every token.
+ */
+export class ProvidedTokens implements TokenLease {
+  readonly #provider: () => Promise<string>;
+  readonly #reauthIntervalMs: number;
+  readonly #emit: (event: ClientEvent) => void;
+  readonly #operation: string;
+  readonly #now: () => number;
+  #lastReauthAt = Number.NEGATIVE_INFINITY;
+
+  constructor(provider: () => Promise<string>, options: ProvidedTokensOptions = {}) {
+    this.#provider = provider;
+    this.#reauthIntervalMs = options.reauthIntervalMs ?? 30_000;
+    this.#emit = options.emit ?? (() => {});
+    this.#operation = options.operation ?? "getToken";
+    this.#now = options.now ?? Date.now;
+  }
+
+  async acquire(signal?: AbortSignal): Promise<AcquiredToken> {
+    // A caller who already gave up runs no provider.
+    if (signal?.aborted) throw signal.reason ?? new Error("aborted");
+    return { token: { value: await this.#provider() }, fresh: false };
+  }
+
+  async after401(used: AcquiredToken): Promise<CachedToken | undefined> {
+    const now = this.#now();
+    if (now - this.#lastReauthAt < this.#reauthIntervalMs) {
+      this.#report("kept", `401 within ${this.#reauthIntervalMs} ms of the last re-authentication: the token is kept`);
+      return undefined;
+    }
+    this.#lastReauthAt = now;
+    const value = await this.#provider();
+    if (value === used.token.value) {
+      this.#report("kept", "401, and the token provider handed out the same token: returned as it is");
+      return undefined;
+    }
+    this.#report("replaced", "401: the token provider handed out a new token");
+    return { value };
+  }
+
+  #report(action: "replaced" | "kept", reason: string): void {
+    try {
+      this.#emit({ type: "token", action, operation: this.#operation, reason });
+    } catch {
+      // A failing logger must never fail the request it describes.
+    }
+  }
 }

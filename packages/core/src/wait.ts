@@ -1,7 +1,7 @@
 // Lets each caller bound its own wait for a shared (single-flight) promise with its CallOptions:
 // the caller's signal or timeoutMs rejects only that caller (AbortError / TimeoutError) while the
 // shared request runs on, so one impatient caller never fails the others.
-import type { CallOptions } from "./api-client.js";
+import { checkCallOptions, type CallOptions } from "./options.js";
 import { createDeadline } from "./deadline.js";
 import { AbortError, TimeoutError } from "./errors.js";
 
@@ -9,7 +9,8 @@ import { AbortError, TimeoutError } from "./errors.js";
  * Joins the shared promise `join()` returns. A signal that is already aborted rejects at once
  * without calling `join` (so nothing is started on behalf of a caller who already gave up).
  */
-export function waitWithCallOptions<T>(join: () => Promise<T>, call: CallOptions | undefined, fields: { vendor: string; operation: string }): Promise<T> {
+export function waitWithCallOptions<T>(join: () => Promise<T>, callOptions: CallOptions | undefined, fields: { vendor: string; operation: string }): Promise<T> {
+  const call = checkCallOptions(callOptions);
   if (call?.signal === undefined && call?.timeoutMs === undefined) return join();
   const deadline = createDeadline(call.timeoutMs, call.signal);
   const stopped = () => (deadline.timedOut ? new TimeoutError(call.timeoutMs!, fields) : new AbortError({ ...fields, cause: call.signal?.reason }));

@@ -7,11 +7,13 @@
 import {
   ConnectionError,
   Redactor,
-  ResponseParseError,
   ValidationError,
   createApiClient,
+  optionalBoolean,
   optionalString,
-  requireString,
+  requireObject,
+  requirePathSegment,
+  requireResponseString,
   resolveBaseUrl,
   withSafeDescription,
   type CallOptions,
@@ -34,8 +36,6 @@ export interface LaserficheClientOptions extends TransportOptions {
    * Default: "us".
    */
   environment?: Environment | undefined;
-  /** Allow `http://` base URLs to non-loopback hosts. Default: false (https only). */
-  allowInsecureHttp?: boolean | undefined;
   /** Username sent in the Create body. Default: none. Needs `password`. */
   username?: string | undefined;
   /**
@@ -81,13 +81,12 @@ const REFRESH = "/v1-alpha/Repositories/{repoId}/AccessTokens/Refresh";
 const INVALIDATE = "/v1-alpha/Repositories/{repoId}/AccessTokens/Invalidate";
 
 export function createLaserficheClient(options: LaserficheClientOptions): LaserficheClient {
-  if (options === null || typeof options !== "object") throw new ValidationError("options", "is required");
-  const repoId = requireString("repoId", options.repoId);
+  requireObject("options", options);
+  // One segment of every request path: "." or ".." would send the credentials to another path.
+  const repoId = requirePathSegment("repoId", options.repoId);
   const body = createConnectionRequest(options);
   const customerId = optionalString("customerId", options.customerId);
-  if (options.createCookie !== undefined && typeof options.createCookie !== "boolean") {
-    throw new ValidationError("createCookie", `must be a boolean, got ${typeof options.createCookie}`);
-  }
+  optionalBoolean("createCookie", options.createCookie);
   const query = {
     ...(options.createCookie === undefined ? {} : { createCookie: options.createCookie }),
     ...(customerId === undefined ? {} : { customerId }),
@@ -108,15 +107,15 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     vendor: VENDOR,
     baseUrl,
     repoId,
-    fetch: options.fetch ?? globalThis.fetch,
+    redactor,
+    transport: options,
+    emit: api.emit,
     // The runtime's own fetch cannot send Keep-Alive (see keep-alive.ts); a caller's fetch may.
     canSendKeepAlive: options.fetch !== undefined && options.fetch !== globalThis.fetch,
     async create(call?: CallOptions) {
       const info = await api.call("createAccessToken", (init) => api.http.POST(CREATE, { params: { path, query }, body, ...init }), call);
-      if (typeof info?.authToken !== "string" || info.authToken.length === 0) {
-        throw new ResponseParseError("createAccessToken: the response has no authToken", { vendor: VENDOR, operation: "createAccessToken", status: 200, excerpt: "" });
-      }
-      redactor.add(info.authToken);
+      // Each token is a server session: remembered (bounded), not kept for the client's life.
+      redactor.remember(requireResponseString(info, ["authToken"], { vendor: VENDOR, operation: "createAccessToken" }));
       return info as typeof info & { authToken: string };
     },
     async refresh(token, header, call) {

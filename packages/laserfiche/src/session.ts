@@ -10,15 +10,19 @@ import {
   SessionClosedError,
   TokenCache,
   ValidationError,
-  bearerFetch,
+  createAuthMiddleware,
+  createAuthorizedFetch,
   defineAsyncDispose,
   waitWithCallOptions,
-  bearerMiddleware,
-  resolveAgainstBase,
   every,
   withSafeDescription,
+  type AuthorizedFetch,
   type CallOptions,
+  type ClientEvent,
+  type Redactor,
   type Repeating,
+  type TokenLease,
+  type TransportOptions,
 } from "@vendor-auth/core";
 import type { Middleware } from "openapi-fetch";
 import type { ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "./generated/schema.gen.js";
@@ -66,10 +70,18 @@ export interface LaserficheTokenHolder {
   stopKeepAlive(): void;
   /** True while a keep-alive timer runs. */
   readonly keepAliveRunning: boolean;
-  /** openapi-fetch middleware adding `Authorization: Bearer <token>`: `api.use(x.authMiddleware())`. */
+  /**
+   * openapi-fetch middleware adding `Authorization: Bearer <token>`, with the rules of
+   * `authorizedFetch`: `api.use(x.authMiddleware())` (add it last: it sends the request).
+   */
   authMiddleware(): Middleware;
-  /** A fetch adding `Authorization: Bearer <token>`; relative URLs resolve against the base URL. */
-  authorizedFetch: typeof globalThis.fetch;
+  /**
+   * A fetch adding `Authorization: Bearer <token>`. Relative URLs resolve against the base URL; the
+   * token goes only to the client's origin and base path (and `allowedOrigins`), redirects are
+   * followed within the same origin only; `timeoutMs` bounds the wait for the headers. Third
+   * argument: `{ signal, timeoutMs, maxRetries }`.
+   */
+  authorizedFetch: AuthorizedFetch;
 }
 
 /**
@@ -90,8 +102,10 @@ export interface AccessTokenWire {
   readonly vendor: string;
   readonly baseUrl: string;
   readonly repoId: string;
-  /** The fetch for `authorizedFetch`. */
-  readonly fetch: typeof globalThis.fetch;
+  readonly redactor: Redactor;
+  /** The client's transport options (fetch, timeoutMs, allowedOrigins, reauthIntervalMs, …) for `authorizedFetch`. */
+  readonly transport: TransportOptions;
+  readonly emit: (event: ClientEvent) => void;
   /** Whether the fetch in use can send a Keep-Alive header. */
   readonly canSendKeepAlive: boolean;
   create(options?: CallOptions): Promise<SessionKeyInfo & { authToken: string }>;
@@ -117,19 +131,27 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
   let keepAlive: Repeating | undefined;
 
   // No `expiresAt` on the cached token: the cache never renews it (see the header comment).
-  const tokens = new TokenCache<SessionToken>(async () => {
-    creating = true;
-    try {
-      const info = await wire.create();
-      expireTime = info.expireTime;
-      return { value: info.authToken, info };
-    } finally {
-      creating = false;
-    }
-  });
+  const tokens = new TokenCache<SessionToken>(
+    async () => {
+      creating = true;
+      try {
+        const info = await wire.create();
+        expireTime = info.expireTime;
+        return { value: info.authToken, info };
+      } finally {
+        creating = false;
+      }
+    },
+    {
+      reauthIntervalMs: wire.transport.reauthIntervalMs,
+      emit: wire.emit,
+      // A token replaced after a 401 is a server session: log it out rather than leak it.
+      revoke: (replaced) => wire.invalidate(replaced.value),
+    },
+  );
 
   // Only the client's reusable token is re-created after a 401; a session's token is its identity.
-  const reauth = mode === "reusable" ? { invalidate: (value: string) => void tokens.invalidate(value) } : {};
+  const lease: TokenLease = mode === "reusable" ? tokens : { acquire: (signal) => tokens.acquire(signal), after401: async () => undefined };
 
   const ensureOpen = (operation: string) => {
     if (closed) throw new SessionClosedError({ vendor, operation });
@@ -166,6 +188,19 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
   }
 
   const getAccessToken = async (options?: CallOptions) => (await token("getAccessToken", options)).value;
+  const authorizedFetch = createAuthorizedFetch({
+    ...wire.transport,
+    vendor,
+    baseUrl: wire.baseUrl,
+    redactor: wire.redactor,
+    tokens: {
+      acquire: (signal) => {
+        if (closed) return Promise.reject(new SessionClosedError({ vendor, operation: "authorizedFetch" }));
+        return lease.acquire(signal);
+      },
+      after401: (used) => lease.after401(used),
+    },
+  });
 
   const holder: LaserficheTokenHolder = {
     async createAccessToken(options) {
@@ -223,12 +258,9 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     get keepAliveRunning() {
       return keepAlive !== undefined;
     },
-    // The client's own token is re-created after a 401 (once); a session's token is its identity.
-    authMiddleware: () => bearerMiddleware(getAccessToken, reauth),
-    authorizedFetch: (() => {
-      const authorized = bearerFetch(getAccessToken, wire.fetch, reauth);
-      return (input: RequestInfo | URL, init?: RequestInit) => authorized(resolveAgainstBase(wire.baseUrl, input), init);
-    })(),
+    // The client's own token is re-created after a 401 (bounded); a session's token is its identity.
+    authMiddleware: () => createAuthMiddleware(authorizedFetch),
+    authorizedFetch,
   };
 
   if (mode === "reusable") return holder;

@@ -12,8 +12,8 @@ describeFaultInjection<LaserficheClient>({
   // Every Create issues a new token, so a re-authentication is visible.
   background: (request) => (request.path === path("Create") ? { body: sessionKeyInfo(++issued) } : undefined),
   // Refresh only resets a timer: the spec marks it x-idempotent, so it is retried.
-  safe: { match: (r) => r.path === path("Refresh"), ok: { body: { value: expireTime(2) } }, call: (c) => c.refreshAccessToken() },
-  unsafe: { match: (r) => r.path === path("Create"), ok: { body: sessionKeyInfo(1) }, call: (c) => c.createAccessToken() },
+  safe: { match: (r) => r.path === path("Refresh"), ok: { body: { value: expireTime(2) } }, call: (c, o) => c.refreshAccessToken(undefined, o) },
+  unsafe: { match: (r) => r.path === path("Create"), ok: { body: sessionKeyInfo(1) }, call: (c, o) => c.createAccessToken(o) },
   reauth: {
     match: (r) => r.path === `/v1-alpha/Repositories/${REPO_ID}/Entries/1`,
     ok: { body: { id: 1 } },
@@ -23,6 +23,7 @@ describeFaultInjection<LaserficheClient>({
     },
     tokensObtained: (requests) => requests.filter((r) => r.path === path("Create")).length,
   },
+  passthrough: { fetch: (c) => c.authorizedFetch, path: `/v1-alpha/Repositories/${REPO_ID}/Entries/2` },
   tokenFanOut: {
     match: (r) => r.path === path("Create"),
     ok: { body: sessionKeyInfo(5) },

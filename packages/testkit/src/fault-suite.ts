@@ -1,11 +1,17 @@
 // The fault-injection suite every vendor package runs against a real misbehaving HTTP server on
-// 127.0.0.1: transient 5xx, 429 with Retry-After (seconds and HTTP date), connection resets before
-// and during the body, a body that stops short, HTML or the wrong content type with a 200, a reply
-// slower than the timeout, an empty 204, a huge body, invalid UTF-8, and a 401 that triggers one
-// re-authentication. Each scenario asserts the outcome (a result or the exact error class), how many
-// requests the server saw, that no timer or unhandled rejection is left behind, and that no secret
-// reaches any serialised form of the error. Plus: 1,000 concurrent token callers cause one token
-// request, and property-based runs over server responses and caller input.
+// 127.0.0.1 (and a second one standing for another origin): transient 5xx, 429 with Retry-After
+// (seconds, HTTP date, longer than the client accepts), connection resets before and during the
+// body, a body that stops short, HTML or the wrong content type with a 200, a reply slower than the
+// timeout, an empty 204, huge and compressed bodies (a brotli bomb), invalid UTF-8, 100,000-deep
+// JSON, forged `__proto__` keys, redirects of every kind to another origin, bad options, a 401 that
+// triggers one re-authentication and a 401 storm that must not; and, for clients with
+// `authorizedFetch`, the origin, base-path, redirect, timeout and abort rules of the passthrough.
+// Each scenario asserts the outcome (a result or the exact error class), how many requests each
+// server saw, that no timer or unhandled rejection is left behind, and that no secret reaches any
+// serialised form of the error. Plus: 1,000 concurrent token callers cause one token request, and
+// property-based runs over server responses (secrets echoed in bodies, reason phrases and headers,
+// raw, JSON-escaped, percent-encoded and base64) and caller input.
+import { constants as zlibConstants, createBrotliCompress, createGzip } from "node:zlib";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -17,7 +23,14 @@ export interface FaultTransport {
   maxRetries?: number;
   retry?: { initialDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
   maxResponseBytes?: number;
-  logger?: (event: { type: string; delayMs?: number }) => void;
+  logger?: (event: { type: string; delayMs?: number; action?: string }) => void;
+}
+
+/** The call options every helper method takes (passed through by `call`). */
+export interface FaultCallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
 }
 
 export interface FaultOperation<Client> {
@@ -25,9 +38,12 @@ export interface FaultOperation<Client> {
   match: (request: RecordedRequest) => boolean;
   /** A valid success reply (per the spec). */
   ok: Reply;
-  /** Calls the operation on the client. */
-  call: (client: Client) => Promise<unknown>;
+  /** Calls the operation on the client (with the call options, when given). */
+  call: (client: Client, options?: FaultCallOptions) => Promise<unknown>;
 }
+
+/** A fetch with the client's token: `authorizedFetch` of the client (or of one of its sessions). */
+export type FaultPassthrough = (input: string | URL | Request, init?: RequestInit, options?: FaultCallOptions) => Promise<Response>;
 
 export interface FaultSuite<Client> {
   vendor: string;
@@ -40,14 +56,25 @@ export interface FaultSuite<Client> {
   unsafe: FaultOperation<Client>;
   /** An operation documented as 204 No Content, if the vendor has one. */
   noContent?: Omit<FaultOperation<Client>, "ok">;
-  /** A request made with a cached token: a 401 must drop it, get one new token and retry once. */
+  /**
+   * A request made with a token: a 401 on a token in use for a while must replace it once and
+   * repeat the request once; a 401 storm must not mint a token per call.
+   */
   reauth: {
     match: (request: RecordedRequest) => boolean;
     ok: Reply;
+    /** Makes the request, always with the same client-held token source (cache, session or provider). */
     call: (client: Client) => Promise<unknown>;
     /** How many tokens were obtained so far (from the server's requests or a provider's counter). */
     tokensObtained: (requests: RecordedRequest[]) => number;
+    /** True when the client asks its token source once per request (a provider, no cache). */
+    tokenPerRequest?: boolean;
   };
+  /**
+   * The client's `authorizedFetch` (or a session's), when it has one, and a path under the base URL
+   * that `background` does not answer (the suite answers it).
+   */
+  passthrough?: { fetch: (client: Client) => FaultPassthrough; path: string };
   /** The client's token cache, if it has one: 1,000 concurrent callers must cause one token request. */
   tokenFanOut?: {
     match: (request: RecordedRequest) => boolean;
@@ -68,6 +95,53 @@ export interface FaultSuite<Client> {
 }
 
 const FAST = { initialDelayMs: 1, maxDelayMs: 4 };
+const ERROR_NAMES = [
+  "VendorAuthError",
+  "ApiError",
+  "BadRequestError",
+  "AuthenticationError",
+  "PermissionDeniedError",
+  "NotFoundError",
+  "ConflictError",
+  "GoneError",
+  "UnprocessableEntityError",
+  "RateLimitError",
+  "InternalServerError",
+  "RedirectError",
+  "ConnectionError",
+  "TimeoutError",
+  "ResponseParseError",
+];
+/** The credential a request carried: its bearer token or `access_token` parameter. */
+const credentialOf = (request: RecordedRequest) => String(request.headers.authorization ?? "").replace(/^Bearer /i, "") || request.query.get("access_token") || "";
+/** Every form a secret may be echoed in by a server (what the redactor must catch). */
+const encodings = {
+  raw: (secret: string) => secret,
+  json: (secret: string) => JSON.stringify(secret).slice(1, -1),
+  uri: (secret: string) => encodeURIComponent(secret),
+  form: (secret: string) => new URLSearchParams({ s: secret }).toString().slice(2),
+  base64: (secret: string) => Buffer.from(secret).toString("base64"),
+  basic: (secret: string) => `Basic ${Buffer.from(`test-user:${secret}`).toString("base64")}`,
+  basicLower: (secret: string) => `basic ${Buffer.from(`test-user:${secret}`).toString("base64url")}`,
+} as const;
+
+/** A compressed body that inflates to `inflatedBytes` of zeros (built in chunks, never whole in memory). */
+async function compressionBomb(kind: "br" | "gzip", inflatedBytes: number): Promise<Buffer> {
+  const stream = kind === "br" ? createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }) : createGzip({ level: 9 });
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  const zeros = Buffer.alloc(1024 * 1024);
+  for (let written = 0; written < inflatedBytes; written += zeros.length) {
+    if (!stream.write(zeros)) await new Promise((resolve) => stream.once("drain", resolve));
+  }
+  stream.end();
+  await done;
+  return Buffer.concat(chunks);
+}
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
 const sockets = () => process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap").length;
@@ -83,20 +157,25 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
     let target: { match: (request: RecordedRequest) => boolean; answer: (request: RecordedRequest, raw: Raw) => Reply | void | Promise<Reply | void> } | undefined;
 
     let socketsBefore = 0;
+    // Another origin: a redirect target or a URL the token must never reach. It answers 200 to anything.
+    let elsewhere: LoopbackServer;
     beforeAll(async () => {
       socketsBefore = sockets();
       server = await startLoopbackServer();
+      elsewhere = await startLoopbackServer(() => ({ status: 200, body: { stolen: true } }));
       process.on("unhandledRejection", onRejection);
     });
     afterAll(async () => {
       process.off("unhandledRejection", onRejection);
       await server.close();
+      await elsewhere.close();
       // Once the server is gone, no client socket may stay open (pooled keep-alive ones close with it).
       for (let waited = 0; sockets() > socketsBefore && waited < 2000; waited += 20) await pause(20);
       expect(sockets(), "sockets left behind").toBeLessThanOrEqual(socketsBefore);
     });
     beforeEach(() => {
       server.requests.length = 0;
+      elsewhere.requests.length = 0;
       rejections.length = 0;
       timersBefore = timers();
       server.setHandler((request, raw) => {
@@ -118,9 +197,9 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
         (value) => ({ resolved: value }),
         (e: unknown) => e,
       );
-      const forms = error instanceof Error ? [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 8 }), error.stack ?? ""] : [];
+      const forms = error instanceof Error ? serialisedForms(error) : [];
       for (const form of forms) for (const secret of suite.secrets) expect(form).not.toContain(secret);
-      return error as Error & { status?: number };
+      return error as Error & { status?: number; field?: string; retryAfterMs?: number; targetOrigin?: string; code?: string; body?: unknown };
     };
     /** The operation `op` answers with `replies` in turn (the last one repeats). */
     const sequence = (op: { match: (r: RecordedRequest) => boolean }, replies: Array<Reply | ((raw: Raw) => void)>) => {
@@ -164,23 +243,36 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       expect(count(suite.unsafe)).toBe(2);
     });
 
-    it("429 with Retry-After in seconds is honoured (capped)", async () => {
+    it("429 with Retry-After in seconds is honoured when the client accepts the wait", async () => {
       const delays: number[] = [];
-      sequence(suite.safe, [{ status: 429, headers: { "retry-after": "120" }, body: { message: "slow down" } }, suite.safe.ok]);
-      const c = client({ retry: { ...FAST, maxRetryAfterMs: 25 }, logger: (e) => e.type === "retry" && delays.push(e.delayMs!) });
+      sequence(suite.safe, [{ status: 429, headers: { "retry-after": "0.02" }, body: { message: "slow down" } }, suite.safe.ok]);
+      const c = client({ retry: { ...FAST, maxRetryAfterMs: 1000 }, logger: (e) => e.type === "retry" && delays.push(e.delayMs!) });
       await expect(suite.safe.call(c)).resolves.toBeDefined();
-      expect(delays).toEqual([25]);
+      expect(delays).toEqual([20]);
       expect(count(suite.safe)).toBe(2);
     });
 
-    it("429 with Retry-After as an HTTP date is honoured (capped)", async () => {
+    it("429 with Retry-After as an HTTP date is honoured when the client accepts the wait", async () => {
       const delays: number[] = [];
-      const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
-      sequence(suite.safe, [{ status: 429, headers: { "retry-after": inTwoMinutes }, body: { message: "slow down" } }, suite.safe.ok]);
-      const c = client({ retry: { ...FAST, maxRetryAfterMs: 30 }, logger: (e) => e.type === "retry" && delays.push(e.delayMs!) });
+      const past = new Date(Date.now() - 5_000).toUTCString();
+      sequence(suite.safe, [{ status: 429, headers: { "retry-after": past }, body: { message: "slow down" } }, suite.safe.ok]);
+      const c = client({ retry: { ...FAST, maxRetryAfterMs: 1000 }, logger: (e) => e.type === "retry" && delays.push(e.delayMs!) });
       await expect(suite.safe.call(c)).resolves.toBeDefined();
-      expect(delays).toEqual([30]);
+      expect(delays).toEqual([0]);
       expect(count(suite.safe)).toBe(2);
+    });
+
+    it("a Retry-After longer than maxRetryAfterMs fails at once: RateLimitError with retryAfterMs, no capped wait", async () => {
+      for (const retryAfter of ["3600", new Date(Date.now() + 3_600_000).toUTCString()]) {
+        server.requests.length = 0;
+        const delays: number[] = [];
+        sequence(suite.safe, [{ status: 429, headers: { "retry-after": retryAfter }, body: { message: "slow down" } }, suite.safe.ok]);
+        const error = await failure(suite.safe.call(client({ maxRetries: 3, logger: (e) => e.type === "retry" && delays.push(e.delayMs!) })));
+        expect(error.name).toBe("RateLimitError");
+        expect(error.retryAfterMs).toBeGreaterThan(3_500_000);
+        expect(delays).toEqual([]);
+        expect(count(suite.safe)).toBe(1);
+      }
     });
 
     it("a connection reset before the response: retried, then ConnectionError", async () => {
@@ -199,12 +291,16 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       expect(count(suite.safe)).toBe(2);
     });
 
-    it("a body that stops short: ResponseParseError keeping the status", async () => {
+    it("a body that stops short (peer closes early): the same retryable ConnectionError as a reset, keeping the status", async () => {
       sequence(suite.safe, [midBody("close")]);
-      const error = await failure(suite.safe.call(client()));
-      expect(error.name).toBe("ResponseParseError");
+      const error = await failure(suite.safe.call(client({ maxRetries: 1 })));
+      expect(error.name).toBe("ConnectionError");
       expect(error.status).toBe(200);
-      expect(count(suite.safe)).toBe(1);
+      expect(count(suite.safe)).toBe(2);
+      server.requests.length = 0;
+      sequence(suite.safe, [midBody("close"), suite.safe.ok]);
+      await expect(suite.safe.call(client({ maxRetries: 1 }))).resolves.toBeDefined();
+      expect(count(suite.safe)).toBe(2);
     });
 
     it("HTML with status 200: ResponseParseError with a short excerpt", async () => {
@@ -275,24 +371,52 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       expect(count(suite.safe)).toBe(1);
     });
 
-    it("a 401 on a cached token: one new token, one retry, success", async () => {
-      sequence(suite.reauth, [{ status: 401, body: { message: "test token revoked" } }, suite.reauth.ok]);
-      const c = client();
-      const result = await suite.reauth.call(c);
-      expect(result).toBeDefined();
-      expect(count(suite.reauth)).toBe(2);
-      expect(suite.reauth.tokensObtained(server.requests)).toBe(2);
-    });
-
-    it("a 401 that persists after re-authentication is returned, not retried again", async () => {
-      sequence(suite.reauth, [{ status: 401, body: { message: "test still unauthorised" } }]);
-      const result = await suite.reauth.call(client()).then(
+    const settled = (promise: Promise<unknown>) =>
+      promise.then(
         (value) => value,
         (error: unknown) => error,
       );
-      expect(count(suite.reauth)).toBe(2);
-      if (result instanceof Error) expect(result.name).toBe("AuthenticationError");
-      else expect((result as { status?: number }).status).toBe(401);
+    const is401 = (outcome: unknown) => (outcome instanceof Error ? outcome.name === "AuthenticationError" : (outcome as { status?: number }).status === 401);
+
+    it("a 401 on a token in use for a while: it is replaced once, the request repeated once with the new token", async () => {
+      const events: Array<{ type: string; action?: string }> = [];
+      const c = client({ logger: (e) => events.push(e) });
+      sequence(suite.reauth, [suite.reauth.ok, { status: 401, body: { message: "test token revoked" } }, suite.reauth.ok]);
+      await expect(suite.reauth.call(c)).resolves.toBeDefined();
+      const before = suite.reauth.tokensObtained(server.requests);
+      const result = await suite.reauth.call(c);
+      expect(is401(result)).toBe(false);
+      const [, revoked, repeated] = server.requests.filter(suite.reauth.match);
+      expect(count(suite.reauth)).toBe(3);
+      expect(credentialOf(repeated!)).not.toBe(credentialOf(revoked!));
+      // A provider is asked once per request anyway: the repeat adds the one new token.
+      expect(suite.reauth.tokensObtained(server.requests)).toBe(before + (suite.reauth.tokenPerRequest ? 2 : 1));
+      expect(events.filter((e) => e.type === "token").map((e) => e.action)).toContain("replaced");
+    });
+
+    it("a 401 that persists after re-authentication is returned, not retried again", async () => {
+      const c = client();
+      sequence(suite.reauth, [suite.reauth.ok, { status: 401, body: { message: "test still unauthorised" } }]);
+      await suite.reauth.call(c);
+      expect(is401(await settled(suite.reauth.call(c)))).toBe(true);
+      expect(count(suite.reauth)).toBe(3);
+    });
+
+    it("a 401 storm (a resource that refuses every token): no token per call, at most one re-authentication", async () => {
+      const events: Array<{ type: string; action?: string }> = [];
+      const c = client({ logger: (e) => events.push(e) });
+      sequence(suite.reauth, [{ status: 401, body: { message: "test sealed resource" } }]);
+      const calls = 300;
+      for (let batch = 0; batch < calls / 50; batch++) {
+        const outcomes = await Promise.all(Array.from({ length: 50 }, () => settled(suite.reauth.call(c))));
+        for (const outcome of outcomes) expect(is401(outcome)).toBe(true);
+      }
+      // Each call is sent once; those in flight when the token was replaced (one batch at most) twice.
+      expect(count(suite.reauth)).toBeLessThanOrEqual(calls + 50);
+      if (suite.reauth.tokenPerRequest) expect(suite.reauth.tokensObtained(server.requests)).toBeLessThanOrEqual(calls + 1);
+      else expect(suite.reauth.tokensObtained(server.requests)).toBeLessThanOrEqual(2);
+      expect(events.filter((e) => e.type === "token" && e.action === "replaced").length).toBeLessThanOrEqual(1);
+      expect(events.some((e) => e.type === "token" && e.action === "kept")).toBe(true);
     });
 
     if (suite.tokenFanOut) {
@@ -326,54 +450,282 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       });
     }
 
-    it("property: whatever the server answers, only typed errors come out and no secret leaks", async () => {
+    // ── Redirects on the helper's own operations: never followed, nothing re-sent ────────────────
+    for (const [label, op] of [
+      ["a safe operation", suite.safe],
+      ["a credential-carrying POST", suite.unsafe],
+    ] as const) {
+      for (const status of [301, 302, 303, 307, 308]) {
+        it(`${label} answered ${status} to another origin: RedirectError naming the status and origin; nothing reaches the target`, async () => {
+          sequence(op, [{ status, headers: { location: `${elsewhere.url}/steal?x=1` }, body: { message: "moved" } }]);
+          const error = await failure(op.call(client({ maxRetries: 3 })));
+          expect(error.name).toBe("RedirectError");
+          expect(error.status).toBe(status);
+          expect(error.targetOrigin).toBe(new URL(elsewhere.url).origin);
+          expect(error.message).toContain(String(status));
+          expect(error.message).not.toContain("/steal");
+          expect(count(op)).toBe(1);
+          expect(elsewhere.requests).toHaveLength(0);
+        });
+      }
+    }
+
+    it("a redirect within the same origin is not followed either on the helper's own operations", async () => {
+      sequence(suite.safe, [{ status: 307, headers: { location: "/somewhere-else" } }]);
+      const error = await failure(suite.safe.call(client()));
+      expect(error.name).toBe("RedirectError");
+      expect(server.requests.filter((r) => r.path === "/somewhere-else")).toHaveLength(0);
+    });
+
+    // ── Errors that must stay plain data ────────────────────────────────────────────────────────
+    it("an error body with a __proto__ key cannot forge error.code or hidden properties", async () => {
+      sequence(suite.safe, [{ status: 400, headers: { "content-type": "application/json" }, body: '{"__proto__": {"code": "FORGED", "message": "forged", "polluted": true}, "message": "test real message"}' }]);
+      const error = await failure(suite.safe.call(client()));
+      expect(error.code).not.toBe("FORGED");
+      expect(error.message).not.toContain("forged");
+      expect(Object.getPrototypeOf(error.body)).toBe(Object.prototype);
+      expect((error.body as Record<string, unknown>)["code"]).toBeUndefined();
+      expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    });
+
+    it("a 100,000-deep error body: the error serialises and inspects without throwing", async () => {
+      const depth = 100_000;
+      sequence(suite.safe, [{ status: 400, headers: { "content-type": "application/json" }, body: `${"[".repeat(depth)}${"]".repeat(depth)}` }]);
+      const error = await failure(suite.safe.call(client()));
+      expect(error.name).toBe("BadRequestError");
+      expect(() => JSON.stringify(error)).not.toThrow();
+      expect(() => inspect(error, { depth: Infinity })).not.toThrow();
+      expect(JSON.stringify(error)).toContain("[TRUNCATED]");
+    });
+
+    // ── Bodies that would exhaust memory ─────────────────────────────────────────────────────────
+    for (const [kind, inflated] of [
+      ["br", 512],
+      ["gzip", 128],
+    ] as const) {
+      it(`a ${kind} bomb (a small body that inflates to ${inflated} MiB): ResponseParseError at the limit, memory stays bounded`, async () => {
+        const bomb = await compressionBomb(kind, inflated * 1024 * 1024);
+        expect(bomb.length).toBeLessThan(1024 * 1024);
+        sequence(suite.safe, [{ status: 200, headers: { "content-type": "application/json", "content-encoding": kind, "content-length": String(bomb.length) }, body: bomb }]);
+        const before = process.memoryUsage();
+        const error = await failure(suite.safe.call(client({ maxResponseBytes: 1024 * 1024 })));
+        const after = process.memoryUsage();
+        expect(error.name).toBe("ResponseParseError");
+        expect(error.message).toMatch(/exceeds the limit/);
+        // Inflating the whole body would take 512 MiB of array buffers.
+        expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(64 * 1024 * 1024);
+        expect(count(suite.safe)).toBe(1);
+      });
+    }
+
+    // ── Options checked before anything is sent ─────────────────────────────────────────────────
+    it("bad transport options are a ValidationError naming the option, at construction", () => {
+      const bad: Array<[string, Record<string, unknown>]> = [
+        ["timeoutMs", { timeoutMs: 0 }],
+        ["timeoutMs", { timeoutMs: Number.NaN }],
+        ["timeoutMs", { timeoutMs: -5 }],
+        ["timeoutMs", { timeoutMs: "100" }],
+        ["timeoutMs", { timeoutMs: Number.POSITIVE_INFINITY }],
+        ["timeoutMs", { timeoutMs: 2 ** 31 }],
+        ["maxRetries", { maxRetries: Number.NaN }],
+        ["maxRetries", { maxRetries: Number.POSITIVE_INFINITY }],
+        ["maxRetries", { maxRetries: 1.5 }],
+        ["maxResponseBytes", { maxResponseBytes: Number.NaN }],
+        ["retry.maxRetryAfterMs", { retry: { maxRetryAfterMs: -1 } }],
+        ["logger", { logger: "console" }],
+        ["headers.x-test", { headers: { "x-test": "a\r\nInjected: 1" } }],
+        ["reauthIntervalMs", { reauthIntervalMs: Number.NaN }],
+      ];
+      for (const [field, options] of bad) {
+        let thrown: unknown;
+        try {
+          suite.createClient(server.url, options as FaultTransport);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown, field).toBeInstanceOf(Error);
+        expect((thrown as Error).name, field).toBe("ValidationError");
+        expect((thrown as { field?: string }).field, field).toBe(field);
+      }
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it("bad call options are a ValidationError naming the option, before anything is sent", async () => {
+      const c = client();
+      for (const [field, options] of [
+        ["options", null],
+        ["options.signal", { signal: { aborted: false } }],
+        ["options.timeoutMs", { timeoutMs: Number.NaN }],
+        ["options.maxRetries", { maxRetries: Number.POSITIVE_INFINITY }],
+      ] as const) {
+        const error = await failure(suite.safe.call(c, options as unknown as FaultCallOptions));
+        expect(error.name, field).toBe("ValidationError");
+        expect(error.field, field).toBe(field);
+      }
+      expect(count(suite.safe)).toBe(0);
+    });
+
+    it("an already aborted signal: AbortError, nothing sent", async () => {
+      const error = await failure(suite.safe.call(client(), { signal: AbortSignal.abort(new Error("test: gave up")) }));
+      expect(error.name).toBe("AbortError");
+      expect(count(suite.safe)).toBe(0);
+    });
+
+    if (suite.passthrough) {
+      const passthrough = suite.passthrough;
+      const onPath = (r: RecordedRequest) => r.path === passthrough.path;
+      const tokenRequests = () => suite.reauth.tokensObtained(server.requests);
+
+      describe("authorizedFetch: the token goes only to the client's own origin and base path", () => {
+        it("a URL on another origin is a ValidationError; nothing is sent, not even a token request", async () => {
+          const c = client();
+          for (const url of [`${elsewhere.url}${passthrough.path}`, new URL(`${elsewhere.url}/x`), `//${new URL(elsewhere.url).host}/x`, "https://api.example.invalid/x"]) {
+            const error = await failure(passthrough.fetch(c)(url));
+            expect(error.name).toBe("ValidationError");
+            expect(error.field).toBe("url");
+          }
+          expect(elsewhere.requests).toHaveLength(0);
+          expect(server.requests).toHaveLength(0);
+        });
+
+        it("a path that escapes the base path (../, %2e%2e, %2f) is a ValidationError", async () => {
+          const c = suite.createClient(`${server.url}/api/v2`, { retry: FAST });
+          for (const escape of ["../admin", "../../x", "%2e%2e/admin", "x/..%2f..%2fadmin", `${server.url}/other`]) {
+            const error = await failure(passthrough.fetch(c)(escape));
+            expect(error.name, escape).toBe("ValidationError");
+          }
+          expect(server.requests).toHaveLength(0);
+        });
+
+        it("a redirect to another origin is returned as it is, not followed", async () => {
+          target = { match: onPath, answer: () => ({ status: 302, headers: { location: `${elsewhere.url}/steal` } }) };
+          const response = await passthrough.fetch(client())(passthrough.path);
+          expect(response.status).toBe(302);
+          expect(elsewhere.requests).toHaveLength(0);
+        });
+
+        it("a redirect within the origin is followed, with the token, and a 307 keeps method and body", async () => {
+          target = {
+            match: (r) => r.path.startsWith(passthrough.path),
+            answer: (r) => (r.path === passthrough.path ? { status: 307, headers: { location: `${passthrough.path}/moved` } } : { status: 200, body: { moved: true } }),
+          };
+          const response = await passthrough.fetch(client())(passthrough.path, { method: "POST", body: JSON.stringify({ test: 1 }), headers: { "content-type": "application/json" } });
+          expect(response.status).toBe(200);
+          const [first, second] = server.requests.filter((r) => r.path.startsWith(passthrough.path));
+          expect(second!.path).toBe(`${passthrough.path}/moved`);
+          expect(second!.method).toBe("POST");
+          expect(second!.rawBody).toBe('{"test":1}');
+          expect(credentialOf(second!)).toBe(credentialOf(first!));
+          expect(credentialOf(second!)).not.toBe("");
+        });
+
+        it("a server that never answers: TimeoutError after timeoutMs (client or call), no timer left", async () => {
+          target = {
+            match: onPath,
+            answer: (_request, raw) =>
+              new Promise<Reply>((resolve) => {
+                const timer = setTimeout(() => resolve({ status: 200 }), 10_000);
+                raw.res.once("close", () => {
+                  clearTimeout(timer);
+                  resolve({ status: 200 });
+                });
+              }),
+          };
+          expect((await failure(passthrough.fetch(client({ timeoutMs: 600 }))(passthrough.path))).name).toBe("TimeoutError");
+          expect((await failure(passthrough.fetch(client())(passthrough.path, {}, { timeoutMs: 600 }))).name).toBe("TimeoutError");
+        });
+
+        it("transport failures are typed: ConnectionError on a reset, AbortError on the caller's signal (init or options)", async () => {
+          target = { match: onPath, answer: (_request, raw) => resetNow(raw) };
+          expect((await failure(passthrough.fetch(client())(passthrough.path))).name).toBe("ConnectionError");
+          const c = client();
+          expect((await failure(passthrough.fetch(c)(passthrough.path, { signal: AbortSignal.abort() }))).name).toBe("AbortError");
+          expect((await failure(passthrough.fetch(c)(passthrough.path, {}, { signal: AbortSignal.abort() }))).name).toBe("AbortError");
+        });
+
+        it("an already aborted signal obtains no token", async () => {
+          const before = tokenRequests();
+          expect((await failure(passthrough.fetch(client())(passthrough.path, {}, { signal: AbortSignal.abort() }))).name).toBe("AbortError");
+          expect(tokenRequests()).toBe(before);
+        });
+
+        it("not retried unless asked; with maxRetries a GET is retried after a 503", async () => {
+          target = { match: onPath, answer: () => ({ status: 503, body: { message: "test down" } }) };
+          expect((await passthrough.fetch(client())(passthrough.path)).status).toBe(503);
+          expect(server.requests.filter(onPath)).toHaveLength(1);
+          sequence({ match: onPath }, [{ status: 503, body: { message: "test down" } }, { status: 200, body: { ok: true } }]);
+          expect((await passthrough.fetch(client())(passthrough.path, {}, { maxRetries: 2 })).status).toBe(200);
+          expect(server.requests.filter(onPath)).toHaveLength(3);
+        });
+      });
+    }
+
+    it("property: whatever the server answers, only typed errors come out and no secret leaks, in any encoding or place", async () => {
       const echoed = suite.echoSecrets ?? suite.secrets;
+      const encoding = fc.constantFrom(...(Object.keys(encodings) as Array<keyof typeof encodings>));
       const response = fc.record({
-        status: fc.constantFrom(200, 201, 204, 301, 400, 401, 403, 404, 409, 410, 418, 422, 429, 500, 502, 503),
+        status: fc.constantFrom(200, 201, 204, 301, 302, 307, 308, 400, 401, 403, 404, 409, 410, 418, 422, 429, 500, 502, 503),
         contentType: fc.constantFrom("application/json", "application/problem+json", "text/html", "text/plain", undefined),
+        // Where the echo goes besides the body: the reason phrase, the content type, a header.
+        echoIn: fc.constantFrom("body", "reason", "content-type", "header"),
+        encoding,
         body: fc.oneof(
           fc.json(),
           fc.string(),
           fc.constant(suite.safe.ok.body),
-          fc.jsonValue().map((v) => ({ message: `echo ${echoed.join(" ")} CREDENTIAL`, details: v, access_token: echoed[0] ?? "CREDENTIAL" })),
+          fc.jsonValue().map((v) => ({ message: `echo SECRETS CREDENTIAL`, details: v, access_token: "CREDENTIAL" })),
+          fc.jsonValue().map((v) => ({ error_message: `rejected SECRETS`, nested: { deeper: ["CREDENTIAL", v] } })),
           fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
         ),
       });
       let runs = 0;
+      let echoes = 0;
       await fc.assert(
-        fc.asyncProperty(response, async ({ status, contentType, body }) => {
+        fc.asyncProperty(response, async ({ status, contentType, echoIn, encoding: how, body }) => {
           runs++;
-          const credentials: string[] = [];
+          const encode = encodings[how];
+          const sent: string[] = [];
           target = {
             match: suite.safe.match,
             answer: (request) => {
-              // The request's own credential, echoed back wherever the body says CREDENTIAL.
-              const credential = String(request.headers.authorization ?? "").replace(/^Bearer /, "") || request.query.get("access_token") || "";
-              if (credential) credentials.push(credential);
-              const text = Buffer.isBuffer(body) || typeof body === "string" ? body : JSON.stringify(body).replaceAll("CREDENTIAL", credential);
+              // The request's own credential and the client's secrets, echoed back in one encoding.
+              const credential = credentialOf(request);
+              const echo = [...echoed, credential].filter(Boolean).map(encode);
+              sent.push(...echo);
+              const together = echo.join(" ");
+              const text = Buffer.isBuffer(body) || typeof body === "string" ? body : JSON.stringify(body).replaceAll("CREDENTIAL", encode(credential)).replaceAll("SECRETS", together);
+              const headers: Record<string, string> = contentType ? { "content-type": contentType } : {};
+              if (echoIn === "content-type") headers["content-type"] = `${contentType ?? "text/plain"}; echo=${together}`;
+              if (echoIn === "header") headers["x-echo"] = together;
+              if (status >= 300 && status < 400) headers["location"] = `${elsewhere.url}/steal?c=${encode(credential)}`;
               return {
                 status,
-                headers: contentType ? { "content-type": contentType } : ({} as Record<string, string>),
-                body: status === 204 || status === 301 ? undefined : text,
-              };
+                ...(echoIn === "reason" ? { reason: `Echo ${together}`.slice(0, 500) } : {}),
+                headers,
+                body: status === 204 ? undefined : text,
+              } as Reply;
             },
           };
           const outcome = await suite.safe.call(client({ maxRetries: 0 })).then(
             () => undefined,
             (error: unknown) => error,
           );
+          expect(elsewhere.requests).toHaveLength(0);
           if (outcome === undefined) return;
           expect(outcome).toBeInstanceOf(Error);
           expect((outcome as Error).constructor.name).toMatch(/Error$/);
-          expect(["VendorAuthError", "ApiError", "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError", "GoneError", "UnprocessableEntityError", "RateLimitError", "InternalServerError", "ConnectionError", "TimeoutError", "ResponseParseError"]).toContain((outcome as Error).name);
-          const error = outcome as Error;
-          for (const form of [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 8 })]) {
-            for (const secret of [...echoed, ...credentials]) expect(form).not.toContain(secret);
+          expect(ERROR_NAMES).toContain((outcome as Error).name);
+          for (const form of serialisedForms(outcome as Error)) {
+            for (const secret of sent) {
+              echoes++;
+              expect(form).not.toContain(secret);
+            }
           }
         }),
-        { numRuns: 150, seed: 20261123 },
+        { numRuns: 200, seed: 20261123 },
       );
-      expect(runs).toBe(150);
+      expect(runs).toBe(200);
+      expect(echoes).toBeGreaterThan(200);
     });
 
     it("property: whatever the caller passes, bad input is a ValidationError and never crashes", async () => {
@@ -396,4 +748,18 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       expect(runs).toBe(150);
     });
   });
+}
+
+/** Every serialised form of an error a log or a crash report may show, its cause included. */
+export function serialisedForms(error: Error): string[] {
+  const cause = (error as { cause?: unknown }).cause;
+  return [
+    error.message,
+    String(error),
+    JSON.stringify(error),
+    inspect(error, { depth: 8 }),
+    error.stack ?? "",
+    cause === undefined ? "" : inspect(cause, { depth: 8 }),
+    cause instanceof Error ? (cause.stack ?? "") : "",
+  ];
 }

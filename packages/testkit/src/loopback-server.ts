@@ -18,6 +18,8 @@ export interface RecordedRequest {
 
 export interface Reply {
   status?: number;
+  /** The HTTP reason phrase. Default: the standard one for the status. */
+  reason?: string;
   headers?: Record<string, string>;
   /** Objects are sent as JSON; strings and Buffers as they are. */
   body?: unknown;
@@ -64,7 +66,8 @@ export function sendReply(res: ServerResponse, reply: Reply): void {
     payload = JSON.stringify(reply.body);
     headers["content-type"] ??= "application/json";
   }
-  res.writeHead(reply.status ?? 200, headers);
+  if (reply.reason !== undefined) res.writeHead(reply.status ?? 200, reply.reason, headers);
+  else res.writeHead(reply.status ?? 200, headers);
   res.end(payload);
 }
 

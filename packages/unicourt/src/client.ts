@@ -5,13 +5,16 @@
 import {
   Redactor,
   TokenCache,
-  bearerFetch,
-  bearerMiddleware,
   createApiClient,
+  createAuthMiddleware,
+  createAuthorizedFetch,
+  optionalObject,
+  requireObject,
+  requireResponseString,
   requireString,
-  resolveAgainstBase,
   resolveBaseUrl,
   withSafeDescription,
+  type AuthorizedFetch,
   type CallOptions,
   type TransportOptions,
 } from "@vendor-auth/core";
@@ -31,8 +34,6 @@ export interface UniCourtClientOptions extends TransportOptions {
   baseUrl?: string;
   /** Named server from the spec. Default: "production" (`https://enterpriseapi.unicourt.com`). */
   environment?: Environment;
-  /** Allow `http://` base URLs to non-loopback hosts. Default: false (https only). */
-  allowInsecureHttp?: boolean;
   /**
    * An access token you already hold (UniCourt tokens never expire), so a restarted process reuses
    * it instead of generating an 11th. Default: none; the first `getAccessToken()` generates one.
@@ -53,15 +54,26 @@ export interface UniCourtClient {
   listAllTokenIds(options?: CallOptions): Promise<AccessTokenIdListResponse>;
   /**
    * An access token for the rest of the UniCourt API: generated once and reused; concurrent
-   * callers share one in-flight request; after a failure the next call tries again.
+   * callers share one in-flight request; after a failure the next call tries again. A token that a
+   * 401 proves invalid is replaced at most once per `reauthIntervalMs` (default 30 s), and the
+   * replaced one is invalidated on the server (`invalidateToken`), so the account's 10-token limit
+   * is never used up by a resource that refuses every token.
    */
   getAccessToken(): Promise<string>;
   /** The Token ID of the cached token, if one is cached. */
   getCachedTokenId(): string | undefined;
-  /** openapi-fetch middleware that adds `Authorization: Bearer <token>`: `api.use(client.authMiddleware())`. */
+  /**
+   * openapi-fetch middleware that adds `Authorization: Bearer <token>`, with the rules of
+   * `authorizedFetch`: `api.use(client.authMiddleware())` (add it last: it sends the request).
+   */
   authMiddleware(): Middleware;
-  /** A fetch that adds `Authorization: Bearer <token>`; relative URLs resolve against `baseUrl`. */
-  authorizedFetch: typeof globalThis.fetch;
+  /**
+   * A fetch that adds `Authorization: Bearer <token>`. Relative URLs resolve against `baseUrl`; the
+   * token goes only to the client's origin (and `allowedOrigins`), redirects are followed within the
+   * same origin only; `timeoutMs` bounds the wait for the headers. Third argument: `{ signal,
+   * timeoutMs, maxRetries }`.
+   */
+  authorizedFetch: AuthorizedFetch;
   /** The underlying openapi-fetch client for the token operations (no auth middleware). */
   readonly http: Client<paths>;
 }
@@ -74,8 +86,9 @@ interface UniCourtToken {
 const VENDOR = "unicourt";
 
 export function createUniCourtClient(options: UniCourtClientOptions): UniCourtClient {
+  requireObject("options", options);
   // Lengths from specs/unicourt.yaml (AccessTokenRequest). Checked before any request is sent.
-  const clientId = requireString("clientId", options?.clientId, { minLength: 32, maxLength: 32 });
+  const clientId = requireString("clientId", options.clientId, { minLength: 32, maxLength: 32 });
   const clientSecret = requireString("clientSecret", options.clientSecret, { minLength: 64, maxLength: 64 });
   const baseUrl = resolveBaseUrl({
     baseUrl: options.baseUrl,
@@ -90,21 +103,42 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
 
   const generateNewToken = (call?: CallOptions) =>
     api.call("generateNewToken", (init) => api.http.POST("/generateNewToken", { body: credentials(), ...init }), call).then((token) => {
-      redactor.add(token.accessToken);
+      // Never cache `undefined` and send `Bearer undefined`: a token response must hold a token.
+      redactor.remember(requireResponseString(token, ["accessToken"], { vendor: VENDOR, operation: "generateNewToken" }));
       return token;
     });
 
-  const tokens = new TokenCache<UniCourtToken>(async () => {
-    const token = await generateNewToken();
-    return { value: token.accessToken, tokenId: token.tokenId };
-  });
-  if (options.accessToken) {
-    const value = requireString("accessToken.accessToken", options.accessToken.accessToken);
+  const invalidateToken = async (tokenId: string, call?: CallOptions) => {
+    const id = requireString("tokenId", tokenId, { minLength: 18, maxLength: 18 });
+    const result = await api.call("invalidateToken", (init) => api.http.PUT("/invalidateToken", { body: { ...credentials(), tokenId: id }, ...init }), call);
+    const cached = tokens.peek();
+    if (cached?.tokenId === id) tokens.invalidate(cached.value);
+    return result;
+  };
+
+  const tokens: TokenCache<UniCourtToken> = new TokenCache<UniCourtToken>(
+    async () => {
+      const token = await generateNewToken();
+      return { value: token.accessToken, tokenId: token.tokenId };
+    },
+    {
+      reauthIntervalMs: options.reauthIntervalMs,
+      emit: api.emit,
+      // A token replaced after a 401 still counts against the account's 10 until it is invalidated.
+      revoke: async (replaced) => {
+        if (replaced.tokenId !== undefined) await invalidateToken(replaced.tokenId);
+      },
+    },
+  );
+  const held = optionalObject("accessToken", options.accessToken);
+  if (held) {
+    const value = requireString("accessToken.accessToken", held["accessToken"]);
     redactor.add(value);
-    tokens.set({ value, tokenId: options.accessToken.tokenId });
+    const tokenId = held["tokenId"] === undefined ? undefined : requireString("accessToken.tokenId", held["tokenId"], { minLength: 18, maxLength: 18 });
+    tokens.set({ value, tokenId });
   }
   const getAccessToken = async () => (await tokens.get()).value;
-  const reauth = { invalidate: (token: string) => void tokens.invalidate(token) };
+  const authorizedFetch = createAuthorizedFetch({ ...options, vendor: VENDOR, baseUrl, tokens, redactor });
 
   const client: UniCourtClient = {
     baseUrl,
@@ -114,22 +148,13 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
       tokens.invalidate();
       return result;
     },
-    async invalidateToken(tokenId, call) {
-      const id = requireString("tokenId", tokenId, { minLength: 18, maxLength: 18 });
-      const result = await api.call("invalidateToken", (init) => api.http.PUT("/invalidateToken", { body: { ...credentials(), tokenId: id }, ...init }), call);
-      const cached = tokens.peek();
-      if (cached?.tokenId === id) tokens.invalidate(cached.value);
-      return result;
-    },
+    invalidateToken,
     listAllTokenIds: (call) => api.call("listAllTokenIds", (init) => api.http.PUT("/listAllTokenIds", { body: credentials(), ...init }), call),
     getAccessToken,
     getCachedTokenId: () => tokens.peek()?.tokenId,
-    // A 401 on a cached token (invalidated elsewhere) drops it, generates a new one once, retries once.
-    authMiddleware: () => bearerMiddleware(getAccessToken, reauth),
-    authorizedFetch: (() => {
-      const authorized = bearerFetch(getAccessToken, options.fetch ?? globalThis.fetch, reauth);
-      return (input: RequestInfo | URL, init?: RequestInit) => authorized(resolveAgainstBase(baseUrl, input), init);
-    })(),
+    // A 401 on a cached token (invalidated elsewhere) replaces it once, bounded (see getAccessToken).
+    authMiddleware: () => createAuthMiddleware(authorizedFetch),
+    authorizedFetch,
     http: api.http,
   };
   return withSafeDescription(client, "UniCourtClient", () => ({ vendor: VENDOR, baseUrl, clientId }));

@@ -11,8 +11,8 @@ describeFaultInjection<UniCourtClient>({
   createClient: (baseUrl, transport) => createUniCourtClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl, ...transport }),
   // Every token request gets a new token, so a re-authentication is visible.
   background: (request) => (request.path === "/generateNewToken" ? { body: tokenResponse(++issued) } : undefined),
-  safe: { match: (r) => r.path === "/listAllTokenIds", ok: { body: list }, call: (c) => c.listAllTokenIds() },
-  unsafe: { match: (r) => r.path === "/generateNewToken", ok: { body: tokenResponse(1) }, call: (c) => c.generateNewToken() },
+  safe: { match: (r) => r.path === "/listAllTokenIds", ok: { body: list }, call: (c, o) => c.listAllTokenIds(o) },
+  unsafe: { match: (r) => r.path === "/generateNewToken", ok: { body: tokenResponse(1) }, call: (c, o) => c.generateNewToken(o) },
   reauth: {
     match: (r) => r.path === "/caseSearch",
     ok: { body: { ok: true } },
@@ -22,6 +22,7 @@ describeFaultInjection<UniCourtClient>({
     },
     tokensObtained: (requests) => requests.filter((r) => r.path === "/generateNewToken").length,
   },
+  passthrough: { fetch: (c) => c.authorizedFetch, path: "/caseSearch" },
   tokenFanOut: {
     match: (r) => r.path === "/generateNewToken",
     ok: { body: tokenResponse(7) },

@@ -59,7 +59,7 @@ export interface FakeCredential {
 /** Why the fake itself (not a vendor handler) refused a request. */
 export interface FakeProblem {
   readonly status: number;
-  readonly kind: "validation" | "unauthorized" | "not-found" | "method-not-allowed" | "not-implemented" | "internal";
+  readonly kind: "validation" | "unauthorized" | "not-found" | "method-not-allowed" | "not-implemented" | "internal" | "injected";
   readonly operationId: string | undefined;
   /** One sentence, no secrets. */
   readonly message: string;
@@ -103,9 +103,39 @@ export interface FakeServerOptions {
   basePath?: string | undefined;
 }
 
+/** Which requests an injected fault applies to. Default: the next request, whatever it is. */
+export interface FakeFaultTarget {
+  /** Only requests of this spec operation (e.g. "generateNewToken"). */
+  operationId?: string | undefined;
+  /** Only requests to this path (without the query string and the fake's basePath), e.g. "/caseSearch". */
+  path?: string | undefined;
+  /** How many matching requests the fault applies to. Default: 1. */
+  times?: number | undefined;
+}
+
+/** An answer that `failNext` puts in place of the fake's own. */
+export interface FakeFailure {
+  status: number;
+  /** Default: the vendor's error body for the status (as the fake's own errors look). */
+  body?: unknown;
+  headers?: Record<string, string> | undefined;
+}
+
 export interface FakeServer {
   /** The base URL to give the client, e.g. `http://127.0.0.1:41234` (plus `basePath`). */
   readonly url: string;
+  /**
+   * Answers the next matching request with `failure` instead of handling it (the fake's state is
+   * not touched): `fake.failNext({ status: 503 })`, `fake.failNext({ status: 429, headers:
+   * { "retry-after": "1" } }, { operationId: "generateNewToken", times: 2 })`.
+   */
+  failNext(failure: FakeFailure, target?: FakeFaultTarget): void;
+  /** Delays the answer to the next matching request by `ms` (it is still handled). */
+  delayNext(ms: number, target?: FakeFaultTarget): void;
+  /** Resets the connection of the next matching request instead of answering (nothing is handled). */
+  resetNext(target?: FakeFaultTarget): void;
+  /** Drops every fault not yet used. */
+  clearFaults(): void;
   /** Every request received, in order (including refused ones). */
   readonly requests: readonly FakeRequest[];
   /** Requests the spec does not allow, and answers of the fake the spec does not allow. */
@@ -133,6 +163,13 @@ interface SecurityScheme {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+type Fault = { kind: "fail"; failure: FakeFailure } | { kind: "delay"; ms: number } | { kind: "reset" };
+interface PendingFault {
+  readonly fault: Fault;
+  readonly target: FakeFaultTarget;
+  remaining: number;
+}
+
 /** Starts a fake on a loopback port. Rejects when openapi-backend or ajv-formats is not installed. */
 export async function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
   const { OpenAPIBackend, addFormats } = await loadPeers();
@@ -158,6 +195,20 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   const requests: FakeRequest[] = [];
   const violations: FakeViolation[] = [];
   const authenticate = options.authenticate ?? ((credential: FakeCredential) => credential.value.length > 0);
+  const faults: PendingFault[] = [];
+  const addFault = (fault: Fault, target: FakeFaultTarget = {}) => {
+    const times = target.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new TypeError("times must be a positive integer");
+    faults.push({ fault, target, remaining: times });
+  };
+  /** The first fault that applies to `request`, used up once. */
+  const takeFault = (request: FakeRequest): Fault | undefined => {
+    const index = faults.findIndex(({ target }) => (target.operationId === undefined || target.operationId === request.operationId) && (target.path === undefined || target.path === request.path));
+    if (index < 0) return undefined;
+    const pending = faults[index]!;
+    if (--pending.remaining === 0) faults.splice(index, 1);
+    return pending.fault;
+  };
 
   const problem = (request: Mutable<FakeRequest>, fields: Omit<FakeProblem, "operationId">): FakeReply => {
     const full: FakeProblem = { ...fields, operationId: request.operationId };
@@ -209,8 +260,8 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   // before validation (the spec validator refuses unknown query parameters) and checked above.
   const credentialQueryKeys = new Map(Object.entries(schemes).flatMap(([name, s]) => (s.type === "apiKey" && s.in === "query" && s.name ? [[name, s.name] as const] : [])));
 
-  /** Logs the request (in `seen.request` too, for the error path) and computes the answer. */
-  async function answer(req: IncomingMessage, seen: { request?: Mutable<FakeRequest> }): Promise<{ request: Mutable<FakeRequest>; reply: FakeReply }> {
+  /** Logs the request (in `seen.request` too, for the error path) and computes the answer (or a reset). */
+  async function answer(req: IncomingMessage, seen: { request?: Mutable<FakeRequest> }): Promise<{ request: Mutable<FakeRequest>; reply: FakeReply | "reset" }> {
     const url = new URL(req.url ?? "/", "http://fake.invalid");
     // An oversized body is not kept; the request is logged and refused (413) below.
     const rawBody = await readBody(req);
@@ -244,6 +295,14 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     const backendRequest = { method: request.method, path, query, headers: request.headers as Record<string, string | string[]>, body: request.body };
     const operation = api.matchOperation(backendRequest as never) as BackendContext["operation"] | undefined;
     request.operationId = operation?.operationId;
+    const fault = takeFault(request);
+    if (fault?.kind === "reset") return { request, reply: "reset" };
+    if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === "fail") {
+      const { status, headers } = fault.failure;
+      const body = "body" in fault.failure ? fault.failure.body : options.errorBody({ status, kind: "injected", operationId: request.operationId, message: `Injected failure (HTTP ${status})`, details: [] });
+      return { request, reply: { status, ...(headers ? { headers } : {}), ...(body === undefined ? {} : { body }) } };
+    }
     if (!operation && options.fallback) {
       const reply = await options.fallback(request);
       if (reply) return { request, reply };
@@ -268,6 +327,10 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     const seen: { request?: Mutable<FakeRequest> } = {};
     answer(req, seen).then(
       ({ request, reply }) => {
+        if (reply === "reset") {
+          req.socket.resetAndDestroy();
+          return;
+        }
         request.status = reply.status ?? 200;
         send(res, reply);
       },
@@ -308,6 +371,18 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     clearLog() {
       requests.length = 0;
       violations.length = 0;
+    },
+    failNext: (failure: FakeFailure, target?: FakeFaultTarget) => {
+      if (!failure || !Number.isInteger(failure.status) || failure.status < 100 || failure.status > 599) throw new TypeError("failNext: status must be an HTTP status from 100 to 599");
+      addFault({ kind: "fail", failure }, target);
+    },
+    delayNext: (ms: number, target?: FakeFaultTarget) => {
+      if (typeof ms !== "number" || !(ms >= 0) || ms > 2 ** 31 - 1) throw new TypeError("delayNext: ms must be a number of milliseconds");
+      addFault({ kind: "delay", ms }, target);
+    },
+    resetNext: (target?: FakeFaultTarget) => addFault({ kind: "reset" }, target),
+    clearFaults: () => {
+      faults.length = 0;
     },
     close,
   };
