@@ -181,6 +181,7 @@ function exceptionFor(problem: FakeProblem): Exception {
     "method-not-allowed": "MethodNotAllowed",
     "not-implemented": "NotImplemented",
     internal: "InternalError",
+    injected: "InjectedFailure",
   };
   const clip = (text: string) => (text.length > 255 ? `${text.slice(0, 252)}...` : text) || "-";
   return { object: "Exception", code: codes[problem.kind], message: clip(problem.message), details: clip(problem.details.join("; ") || problem.message) };
