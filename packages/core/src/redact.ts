@@ -150,6 +150,16 @@ export class Redactor {
     }
   }
 
+  /**
+   * Ends the client-lifetime registration of a secret that is no longer in use (a session that was
+   * closed): it stays redacted as one of the `maxRemembered` most recent, for late errors that may
+   * still carry it, instead of for the client's life.
+   */
+  retire(secret: string | undefined | null): void {
+    if (!isSecretValue(secret) || !this.#kept.delete(secret)) return;
+    this.remember(secret);
+  }
+
   /** Forgets a secret registered with `add` or `remember` (for example a token that was invalidated). */
   delete(secret: string): void {
     this.#kept.delete(secret);

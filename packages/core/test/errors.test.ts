@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   ApiError,
   AuthenticationError,
@@ -42,5 +42,16 @@ describe("status → error class", () => {
     const json = error.toJSON();
     expect(json).toMatchObject({ name: "BadRequestError", status: 400, code: "E1", requestId: "r", vendor: "v", operation: "op" });
     expect(inspect(error)).toContain("BadRequestError");
+  });
+});
+
+describe("error bodies are typed as unknown, never any", () => {
+  it("after instanceof, body is unknown (a check of its shape is needed before use)", () => {
+    const error: unknown = createApiError({ status: 400, body: { code: "E1" }, headers: {} });
+    if (error instanceof BadRequestError) {
+      expectTypeOf(error.body).toBeUnknown();
+      expectTypeOf(error.body).not.toBeAny();
+    }
+    expect(error).toBeInstanceOf(BadRequestError);
   });
 });

@@ -71,6 +71,56 @@ const start = (extra: Partial<FakeServerOptions> = {}) =>
     ...extra,
   }).then((server) => (fake = server));
 
+describe("failure injection: failNext, delayNext, resetNext", () => {
+  const auth = { authorization: "Bearer test-good-token" };
+
+  it("failNext answers the next matching request instead (vendor error body by default); the state is untouched", async () => {
+    const server = await start();
+    server.failNext({ status: 503 });
+    server.failNext({ status: 429, headers: { "retry-after": "2" }, body: { message: "slow down" } }, { operationId: "createItem", times: 2 });
+    const first = await fetch(`${server.url}/items/ab`, { headers: auth });
+    expect(first.status).toBe(503);
+    expect(await first.json()).toMatchObject({ error: "injected" });
+    expect((await fetch(`${server.url}/items/ab`, { headers: auth })).status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      const limited = await fetch(`${server.url}/items`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x" }) });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toBe("2");
+      expect(await limited.json()).toEqual({ message: "slow down" });
+    }
+    expect((await fetch(`${server.url}/items`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x" }) })).status).toBe(201);
+  });
+
+  it("a target by path reaches paths outside the spec too", async () => {
+    const server = await start({ fallback: () => ({ body: { other: true } }) });
+    server.failNext({ status: 401 }, { path: "/other" });
+    expect((await fetch(`${server.url}/items/ab`, { headers: auth })).status).toBe(200);
+    expect((await fetch(`${server.url}/other`)).status).toBe(401);
+    expect((await fetch(`${server.url}/other`)).status).toBe(200);
+  });
+
+  it("delayNext delays the answer; resetNext resets the connection", async () => {
+    const server = await start();
+    server.delayNext(150);
+    const started = performance.now();
+    expect((await fetch(`${server.url}/items/ab`, { headers: auth })).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    server.resetNext();
+    await expect(fetch(`${server.url}/items/ab`, { headers: auth })).rejects.toThrow();
+    expect((await fetch(`${server.url}/items/ab`, { headers: auth })).status).toBe(200);
+    server.failNext({ status: 500 });
+    server.clearFaults();
+    expect((await fetch(`${server.url}/items/ab`, { headers: auth })).status).toBe(200);
+  });
+
+  it("refuses nonsense", async () => {
+    const server = await start();
+    expect(() => server.failNext({ status: 42 })).toThrow(TypeError);
+    expect(() => server.delayNext(-1)).toThrow(TypeError);
+    expect(() => server.resetNext({ times: 0 })).toThrow(TypeError);
+  });
+});
+
 describe("startFakeServer", () => {
   it("routes by operationId with path parameters, checks the bearer, and logs every request", async () => {
     const server = await start();

@@ -66,3 +66,80 @@ describe("TokenCache", () => {
     expect(cache.peek()).toBeUndefined();
   });
 });
+
+describe("TokenCache: bounded re-authentication after a 401", () => {
+  const events = () => {
+    const seen: Array<{ action: string }> = [];
+    return { seen, emit: (e: { type: string; action?: string }) => e.type === "token" && seen.push({ action: e.action! }) };
+  };
+
+  it("a 401 on a token obtained for this very request is about the resource: nothing minted, token kept", async () => {
+    let n = 0;
+    const log = events();
+    const cache = new TokenCache(async () => ({ value: `t${++n}` }), { emit: log.emit });
+    const used = await cache.acquire();
+    expect(used.fresh).toBe(true);
+    expect(await cache.after401(used)).toBeUndefined();
+    expect(n).toBe(1);
+    expect(cache.peek()?.value).toBe("t1");
+    expect(log.seen).toEqual([{ action: "kept" }]);
+  });
+
+  it("a 401 on a cached token replaces it once and revokes the replaced one; later 401s on it reuse the replacement", async () => {
+    let n = 0;
+    const revoked: string[] = [];
+    const log = events();
+    const cache = new TokenCache(async () => ({ value: `t${++n}` }), { emit: log.emit, revoke: async (t) => void revoked.push(t.value) });
+    await cache.get();
+    const used = await cache.acquire();
+    expect(used.fresh).toBe(false);
+    const [a, b, c] = await Promise.all([cache.after401(used), cache.after401(used), cache.after401(used)]);
+    expect([a?.value, b?.value, c?.value]).toEqual(["t2", "t2", "t2"]);
+    expect(await cache.after401(used)).toMatchObject({ value: "t2" });
+    expect(n).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(revoked).toEqual(["t1"]);
+    expect(log.seen.map((e) => e.action)).toEqual(["replaced", "revoked"]);
+  });
+
+  it("at most one re-authentication per reauthIntervalMs: a 401 on the replacement within it keeps the token", async () => {
+    let now = 1_000_000;
+    let n = 0;
+    const cache = new TokenCache(async () => ({ value: `t${++n}` }), { reauthIntervalMs: 30_000, now: () => now });
+    await cache.get();
+    expect((await cache.after401(await cache.acquire()))?.value).toBe("t2");
+    now += 10_000;
+    expect(await cache.after401(await cache.acquire())).toBeUndefined();
+    expect(n).toBe(2);
+    now += 25_000;
+    expect((await cache.after401(await cache.acquire()))?.value).toBe("t3");
+  });
+
+  it("a failing revoke is reported, never thrown", async () => {
+    let n = 0;
+    const log = events();
+    const cache = new TokenCache(async () => ({ value: `t${++n}` }), { emit: log.emit, revoke: async () => Promise.reject(new Error("test: revoke failed")) });
+    await cache.get();
+    await cache.after401(await cache.acquire());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log.seen.map((e) => e.action)).toEqual(["replaced", "revoke-failed"]);
+  });
+
+  it("an already aborted signal starts no token request", async () => {
+    let n = 0;
+    const cache = new TokenCache(async () => ({ value: `t${++n}` }));
+    await expect(cache.acquire(AbortSignal.abort())).rejects.toBeDefined();
+    expect(n).toBe(0);
+  });
+
+  it("minLifetimeMs: an expiry in the past does not make every call mint", async () => {
+    let now = 0;
+    let n = 0;
+    const cache = new TokenCache(async () => ({ value: `t${++n}`, expiresAt: now }), { minLifetimeMs: 5_000, now: () => now });
+    for (let i = 0; i < 100; i++) await cache.get();
+    expect(n).toBe(1);
+    now += 5_001;
+    await cache.get();
+    expect(n).toBe(2);
+  });
+});

@@ -114,8 +114,8 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     canSendKeepAlive: options.fetch !== undefined && options.fetch !== globalThis.fetch,
     async create(call?: CallOptions) {
       const info = await api.call("createAccessToken", (init) => api.http.POST(CREATE, { params: { path, query }, body, ...init }), call);
-      // Each token is a server session: remembered (bounded), not kept for the client's life.
-      redactor.remember(requireResponseString(info, ["authToken"], { vendor: VENDOR, operation: "createAccessToken" }));
+      // Each token is a server session: redacted while it is open, then among the most recent (see session.ts).
+      redactor.add(requireResponseString(info, ["authToken"], { vendor: VENDOR, operation: "createAccessToken" }));
       return info as typeof info & { authToken: string };
     },
     async refresh(token, header, call) {

@@ -146,7 +146,7 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
       reauthIntervalMs: wire.transport.reauthIntervalMs,
       emit: wire.emit,
       // A token replaced after a 401 is a server session: log it out rather than leak it.
-      revoke: (replaced) => wire.invalidate(replaced.value),
+      revoke: (replaced) => wire.invalidate(replaced.value).finally(() => wire.redactor.retire(replaced.value)),
     },
   );
 
@@ -183,8 +183,13 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     tokens.invalidate();
     expireTime = undefined;
     if (!current) return { value: false };
-    // The token stays registered with the redactor: a late error may still carry it.
-    return wire.invalidate(current.value, options);
+    try {
+      return await wire.invalidate(current.value, options);
+    } finally {
+      // No longer in use: redacted among the most recent secrets (a late error may still carry it),
+      // not for the client's life (a client that opens a session per job must not grow without bound).
+      wire.redactor.retire(current.value);
+    }
   }
 
   const getAccessToken = async (options?: CallOptions) => (await token("getAccessToken", options)).value;
