@@ -23,7 +23,7 @@ describe("logger events", () => {
         throw new Error("test: a broken logger");
       },
     });
-    await expect(api.call("op", (init) => api.http.GET("/op", init))).rejects.toMatchObject({ name: "BadRequestError" });
+    await expect(api.call("op", (init) => api.http.GET("/op", { ...init }))).rejects.toMatchObject({ name: "BadRequestError" });
     expect(events.map((e) => e.type)).toEqual(["request", "response", "retry", "request", "response", "retry", "request", "response", "error"]);
     expect(JSON.stringify(events)).not.toContain(SECRET);
     expect(events[0]).toMatchObject({ type: "request", operation: "op", attempt: 1, method: "GET", headers: { authorization: "[REDACTED]" } });
