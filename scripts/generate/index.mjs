@@ -19,6 +19,7 @@ import { lintSpec } from "./lint.mjs";
 import { generateSchemaTypes } from "./schema-types.mjs";
 import { generateSdk } from "./sdk.mjs";
 import { generateMeta } from "./meta.mjs";
+import { generateOperations } from "./operations.mjs";
 import { generateSpecModule } from "./spec-module.mjs";
 import { writeManifest } from "./manifest.mjs";
 import { repoRoot, vendorPaths } from "./paths.mjs";
@@ -37,6 +38,8 @@ async function generateVendor(vendor) {
     await writeFile(schemaFile, await generateSchemaTypes(paths.spec));
     const metaFile = path.join(scratch, "meta.gen.ts");
     await writeFile(metaFile, await generateMeta(paths.spec, META_HEADER(vendor)));
+    const operationsFile = path.join(scratch, "operations.gen.ts");
+    await writeFile(operationsFile, await generateOperations(paths.spec, META_HEADER(vendor).replace("scripts/generate/meta.mjs", "scripts/generate/operations.mjs")));
     const specFile = path.join(scratch, "spec.gen.ts");
     await writeFile(specFile, await generateSpecModule(paths.spec, META_HEADER(vendor).replace("scripts/generate/meta.mjs", "scripts/generate/spec-module.mjs")));
     const sdkOut = path.join(scratch, "sdk");
@@ -48,6 +51,7 @@ async function generateVendor(vendor) {
     await mkdir(paths.generatedDir, { recursive: true });
     await cp(schemaFile, path.join(paths.generatedDir, "schema.gen.ts"));
     await cp(metaFile, path.join(paths.generatedDir, "meta.gen.ts"));
+    await cp(operationsFile, path.join(paths.generatedDir, "operations.gen.ts"));
     await cp(specFile, path.join(paths.generatedDir, "spec.gen.ts"));
     await cp(sdkOut, path.join(paths.generatedDir, "sdk"), { recursive: true });
     await cp(docsOut, paths.generatedDocsDir, { recursive: true });
@@ -70,6 +74,10 @@ Everything in this folder is generated from \`specs/${vendor}.yaml\` by \`pnpm g
 
 - \`schema.gen.ts\`: \`paths\`/\`components\` types from openapi-typescript (used by the helper layer
   with openapi-fetch, exported as \`./schema\`).
+- \`operations.gen.ts\`: per operation, every fact the helper layer acts on (method, path,
+  parameters and body constraints, security, secrets, idempotency, documented errors, seed names).
+- \`meta.gen.ts\`: the servers, their environment names and the default environment.
+- \`spec.gen.ts\`: the spec itself, for the fakes in \`./testing\`.
 - \`sdk/\`: the class-based SDK from openapi-generator \`typescript-fetch\` (exported as \`./sdk\`).
 - \`manifest.json\`: hashes of the spec, the generator settings and every generated file; a test
   fails when they disagree (stale or hand-edited output).

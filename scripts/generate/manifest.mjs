@@ -23,9 +23,20 @@ async function listFiles(dir) {
   return out.sort();
 }
 
+/** Hashes of the project's own generator scripts: changing one marks every output stale. */
+async function generatorScripts() {
+  const dir = path.join(repoRoot, "scripts", "generate");
+  const scripts = {};
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isFile() && entry.name.endsWith(".mjs")) scripts[entry.name] = sha256(await readFile(path.join(dir, entry.name)));
+  }
+  return scripts;
+}
+
 async function generatorSettings() {
   const openapitools = JSON.parse(await readFile(path.join(repoRoot, "openapitools.json"), "utf8"));
   return {
+    scripts: await generatorScripts(),
     "openapi-generator": openapitools["generator-cli"].version,
     generatorName: SDK_GENERATOR,
     sdkProperties: SDK_PROPERTIES,
@@ -73,8 +84,11 @@ export async function verifyManifest(vendor) {
   const problems = [];
   if (recorded.spec?.sha256 !== actual.spec.sha256)
     problems.push(`specs/${vendor}.yaml changed since the code was generated.`);
-  if (JSON.stringify(recorded.generators) !== JSON.stringify(actual.generators))
-    problems.push("generator versions or settings changed since the code was generated.");
+  const changedScripts = Object.keys(actual.generators.scripts).filter((name) => recorded.generators?.scripts?.[name] !== actual.generators.scripts[name]);
+  if (changedScripts.length) problems.push(`generator scripts changed since the code was generated: ${changedScripts.join(", ")}.`);
+  const { scripts: _recordedScripts, ...recordedSettings } = recorded.generators ?? {};
+  const { scripts: _actualScripts, ...actualSettings } = actual.generators;
+  if (JSON.stringify(recordedSettings) !== JSON.stringify(actualSettings)) problems.push("generator versions or settings changed since the code was generated.");
   const names = new Set([...Object.keys(recorded.files ?? {}), ...Object.keys(actual.files)]);
   for (const name of [...names].sort()) {
     if (!(name in actual.files)) problems.push(`${name} is listed in the manifest but missing.`);

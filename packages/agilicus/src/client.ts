@@ -1,27 +1,18 @@
 // The Agilicus helper client: every operation of TokensApi (seed 004, SDK 1.98.9) as a typed
-// method under its seed name, bearer auth on the operations that need it (and only on those),
-// async iteration over the list operations, and `introspectToken` for the common case. Runs on
-// openapi-fetch with the generated `paths` types; transport, errors and redaction come from
-// @vendor-auth/core.
+// method under its seed name, async iteration over the list operations, and `introspectToken` for
+// the common case. Each method maps its arguments onto the operation's wire input; paths, methods,
+// constraints, bearer auth (on the 20 operations that need it, never on the 6 open ones), secrets,
+// documented errors and retries all come from the generated operations and @vendor-auth/core.
 import {
-  AbortError,
-  AuthenticationError,
   ProvidedTokens,
   ValidationError,
-  VendorAuthError,
   Redactor,
-  checkCallOptions,
   createApiClient,
   requireObject,
-  requirePathSegment,
-  requireResponseString,
-  requireString,
   resolveBaseUrl,
   toTokenProvider,
   withSafeDescription,
-  type AcquiredToken,
   type CallOptions,
-  type SuccessData,
   type TransportOptions,
 } from "@vendor-auth/core";
 import type { Client } from "openapi-fetch";
@@ -52,11 +43,10 @@ import type {
   UserSessionIdentifiers,
   paths,
 } from "./generated/schema.gen.js";
-import { environments, operations, type Environment, type OperationId } from "./generated/meta.gen.js";
-import { LIMIT_MAX, QUERY_PARAMETERS, withDocumentedMeaning } from "./operation-facts.js";
+import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
+import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
 import { iterateApiKeys, iterateAuthenticationDocuments, iterateSessions, iterateTokens, type IterateOptions } from "./pagination.js";
 import type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery, ResourceQuery } from "./queries.js";
-import { checkLimit, checkQuery, requireFields } from "./validate.js";
 
 export interface AgilicusClientOptions extends TransportOptions {
   /**
@@ -172,9 +162,6 @@ export interface AgilicusClient {
   readonly http: Client<paths>;
 }
 
-type FetchResult = { data?: unknown; error?: unknown; response: Response };
-type Init = { signal: AbortSignal; headers?: Record<string, string> };
-
 const VENDOR = "agilicus";
 
 export function createAgilicusClient(options: AgilicusClientOptions): AgilicusClient {
@@ -190,230 +177,57 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
       if (name.toLowerCase() === "authorization") throw new ValidationError(`headers.${name}`, "must not be set here: pass token or getToken (the open operations must go without it)");
     }
   }
-  const baseUrl = resolveBaseUrl({
-    baseUrl: options.baseUrl,
-    environment: options.environment,
-    environments,
-    defaultEnvironment: "production",
-    allowInsecureHttp: options.allowInsecureHttp,
-  });
+  const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
   const redactor = new Redactor().add(token);
   const { fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs } = options;
-  const api = createApiClient<paths>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, vendor: VENDOR, baseUrl, redactor, operations });
-  // A 401 asks the provider once more, at most once per reauthIntervalMs (see ProvidedTokens).
-  const tokens = new ProvidedTokens(getToken, { reauthIntervalMs, emit: api.emit, operation: "getToken" });
+  // The bearer of the operations that need one (the API's one scheme); a 401 asks the provider once more (bounded).
+  const bearer = new ProvidedTokens(getToken, { reauthIntervalMs, emit: (event) => api.emit(event), operation: "getToken" });
+  const auth = Object.fromEntries(Object.keys(securitySchemes).map((scheme) => [scheme, bearer]));
+  const api = createApiClient<paths, typeof operations>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes, auth });
+  const op = api.op;
 
-  /**
-   * Runs one operation: the bearer header when the spec requires auth, the call's secrets redacted
-   * from its errors, and the spec's description added to a documented error status.
-   */
-  async function run<R extends FetchResult>(operation: OperationId, invoke: (init: Init) => Promise<R>, callOptions: CallOptions | undefined, callSecrets: Array<string | undefined> = []): Promise<SuccessData<R>> {
-    const call = checkCallOptions(callOptions) ?? {};
-    let acquired: AcquiredToken | undefined;
-    if (operations[operation].authenticated) {
-      // A caller who already gave up runs no provider.
-      if (call.signal?.aborted) throw new AbortError({ vendor: VENDOR, operation, cause: call.signal.reason });
-      try {
-        acquired = await tokens.acquire(call.signal);
-      } catch (error) {
-        // The provider's own errors reach the caller unchanged; ours (an empty token) say where.
-        if (error instanceof VendorAuthError) error.operation ??= operation;
-        throw error;
-      }
-    }
-    const send = (token: string | undefined) => {
-      const headers = token === undefined ? undefined : { Authorization: `Bearer ${token}` };
-      return redactor.during([token, ...callSecrets], () => api.call(operation, (init) => invoke(headers ? { ...init, headers } : init), call));
-    };
-    try {
-      return await send(acquired?.token.value);
-    } catch (error) {
-      // A 401: the provider may hand out a fresher token; repeat the call once with it (bounded).
-      if (acquired !== undefined && tokenFunction !== undefined && error instanceof AuthenticationError) {
-        const replacement = await tokens.after401(acquired);
-        if (replacement) {
-          try {
-            return await send(replacement.value);
-          } catch (retryError) {
-            throw withDocumentedMeaning(operation, retryError);
-          }
-        }
-      }
-      throw withDocumentedMeaning(operation, error);
-    }
-  }
-
-  const query = (operation: keyof typeof QUERY_PARAMETERS, value: unknown) => {
-    const checked = checkQuery("query", value, QUERY_PARAMETERS[operation]);
-    if (operation in LIMIT_MAX) checkLimit("query.limit", checked["limit"], LIMIT_MAX[operation as keyof typeof LIMIT_MAX]);
-    return checked;
+  const lists = {
+    listApiKeys: (query?: ListApiKeysQuery, call?: CallOptions) => op("listApiKeys", { params: { query } }, call),
+    listAuthenticationDocuments: (query?: ListAuthenticationDocumentsQuery, call?: CallOptions) => op("listAuthenticationDocuments", { params: { query } }, call),
+    listSessions: (query?: ListSessionsQuery, call?: CallOptions) => op("listSessions", { params: { query: query as never } }, call),
+    listTokens: (query?: ListTokensQuery, call?: CallOptions) => op("listTokens", { params: { query } }, call),
   };
-  const body = <T>(field: string, value: T, required: Record<string, { minLength?: number; maxLength?: number }> = {}, optional: Record<string, { minLength?: number; maxLength?: number }> = {}): T => {
-    requireFields(field, value, required, optional);
-    return value;
-  };
-  // Field rules from the spec's schemas (required ids and tokens, and their length limits).
-  const ID40 = { maxLength: 40 };
-  const ID1TO40 = { minLength: 1, maxLength: 40 };
-  const sessionBody = (value: Session) => {
-    body("body", value);
-    body("body.spec", value.spec, { user_id: {}, org_id: {} });
-    return value;
-  };
-  const createTokenBody = (value: CreateTokenRequest) => {
-    body("body", value, { sub: {}, org: {} });
-    if (!Array.isArray(value.audiences)) throw new ValidationError("body.audiences", "is required (an array of audiences)");
-    requireObject("body.time_validity", value.time_validity);
-    return value;
-  };
-  const introspectBody = (value: TokenIntrospect) => body("body", value, { token: {} });
-
-  const createIntrospectToken = async (value: TokenIntrospect, call?: CallOptions) => {
-    introspectBody(value);
-    return run("createIntrospectToken", (init) => api.http.POST("/v1/tokens/introspect", { body: value, ...init }), call, [value.token]);
-  };
-  const listApiKeys = async (q?: ListApiKeysQuery, call?: CallOptions) => {
-    const checked = query("listApiKeys", q) as ListApiKeysQuery;
-    return run("listApiKeys", (init) => api.http.GET("/v1/api_keys", { params: { query: checked }, ...init }), call);
-  };
-  const listAuthenticationDocuments = async (q?: ListAuthenticationDocumentsQuery, call?: CallOptions) => {
-    const checked = query("listAuthenticationDocuments", q) as ListAuthenticationDocumentsQuery;
-    return run("listAuthenticationDocuments", (init) => api.http.GET("/v1/authentication_documents", { params: { query: checked }, ...init }), call);
-  };
-  const listSessions = async (q?: ListSessionsQuery, call?: CallOptions) => {
-    const checked = query("listSessions", q) as NonNullable<paths["/v1/sessions"]["get"]["parameters"]["query"]>;
-    return run("listSessions", (init) => api.http.GET("/v1/sessions", { params: { query: checked }, ...init }), call);
-  };
-  const listTokens = async (q?: ListTokensQuery, call?: CallOptions) => {
-    const checked = query("listTokens", q) as ListTokensQuery;
-    return run("listTokens", (init) => api.http.GET("/v1/tokens", { params: { query: checked }, ...init }), call);
-  };
-  const lists = { listApiKeys, listAuthenticationDocuments, listSessions, listTokens };
+  const createIntrospectToken = (body: TokenIntrospect, call?: CallOptions) => op("createIntrospectToken", { body }, call);
 
   const client: AgilicusClient = {
     baseUrl,
+    ...lists,
 
-    createApiKey: async (value, call) => {
-      body("body", value);
-      body("body.spec", value.spec, { user_id: {}, org_id: {} });
-      const created = await run("createApiKey", (init) => api.http.POST("/v1/api_keys", { body: value, ...init }), call);
-      redactor.remember(created.status?.api_key);
-      return created;
-    },
-    createApiKeyIntrospection: async (value, call) => {
-      body("body", value);
-      body("body.api_key_auth_info", value.api_key_auth_info, { key: {}, username: {} });
-      const result = await run("createApiKeyIntrospection", (init) => api.http.POST("/v1/api_keys/introspect", { body: value, ...init }), call, [value.api_key_auth_info.key]);
-      redactor.remember(result.raw_token);
-      return result;
-    },
-    getApiKey: async (apiKeyId, q, call) => {
-      const id = requirePathSegment("apiKeyId", apiKeyId);
-      const checked = query("getApiKey", q) as ResourceQuery;
-      return run("getApiKey", (init) => api.http.GET("/v1/api_keys/{api_key_id}", { params: { path: { api_key_id: id }, query: checked }, ...init }), call);
-    },
-    deleteApiKey: async (apiKeyId, q, call) => {
-      const id = requirePathSegment("apiKeyId", apiKeyId);
-      const checked = query("deleteApiKey", q) as ResourceQuery;
-      await run("deleteApiKey", (init) => api.http.DELETE("/v1/api_keys/{api_key_id}", { params: { path: { api_key_id: id }, query: checked }, ...init }), call);
-    },
-    listApiKeys,
+    createApiKey: (body, call) => op("createApiKey", { body }, call),
+    createApiKeyIntrospection: (body, call) => op("createApiKeyIntrospection", { body }, call),
+    getApiKey: (apiKeyId, query, call) => op("getApiKey", { params: { path: { api_key_id: apiKeyId }, query } }, call),
+    deleteApiKey: async (apiKeyId, query, call) => void (await op("deleteApiKey", { params: { path: { api_key_id: apiKeyId }, query } }, call)),
 
-    createAuthenticationDocument: async (value, call) => {
-      body("body", value);
-      body("body.spec", value.spec, { user_id: ID40, org_id: ID40 }, { auth_issuer_url: { maxLength: 511 } });
-      const created = await run("createAuthenticationDocument", (init) => api.http.POST("/v1/authentication_documents", { body: value, ...init }), call);
-      redactor.remember(created.status?.key);
-      return created;
-    },
-    getAuthenticationDocument: async (documentId, q, call) => {
-      const id = requirePathSegment("documentId", documentId);
-      const checked = query("getAuthenticationDocument", q) as ResourceQuery;
-      return run("getAuthenticationDocument", (init) => api.http.GET("/v1/authentication_documents/{document_id}", { params: { path: { document_id: id }, query: checked }, ...init }), call);
-    },
-    deleteAuthenticationDocument: async (documentId, q, call) => {
-      const id = requirePathSegment("documentId", documentId);
-      const checked = query("deleteAuthenticationDocument", q) as ResourceQuery;
-      await run("deleteAuthenticationDocument", (init) => api.http.DELETE("/v1/authentication_documents/{document_id}", { params: { path: { document_id: id }, query: checked }, ...init }), call);
-    },
-    listAuthenticationDocuments,
-    validateIdentityAssertion: async (value, call) => {
-      body("body", value, { authentication_document_id: {}, token: {} });
-      return run("validateIdentityAssertion", (init) => api.http.POST("/v1/authentication_documents_rpc/validate_identity_assertion", { body: value, ...init }), call, [value.token]);
-    },
+    createAuthenticationDocument: (body, call) => op("createAuthenticationDocument", { body }, call),
+    getAuthenticationDocument: (documentId, query, call) => op("getAuthenticationDocument", { params: { path: { document_id: documentId }, query } }, call),
+    deleteAuthenticationDocument: async (documentId, query, call) => void (await op("deleteAuthenticationDocument", { params: { path: { document_id: documentId }, query } }, call)),
+    validateIdentityAssertion: (body, call) => op("validateIdentityAssertion", { body }, call),
 
-    createSession: async (value, call) => {
-      sessionBody(value);
-      return run("createSession", (init) => api.http.POST("/v1/sessions", { body: value, ...init }), call);
-    },
-    createSessionAndToken: async (value, call) => {
-      body("body", value);
-      if (value.token !== undefined) body("body.token", value.token, { token: {} });
-      if (value.session !== undefined) body("body.session.spec", value.session.spec, { user_id: {}, org_id: {} });
-      return run("createSessionAndToken", (init) => api.http.POST("/v1/sessions/create_session_and_token", { body: value, ...init }), call, [value.token?.token]);
-    },
-    getSession: async (sessionId, q, call) => {
-      const id = requirePathSegment("sessionId", sessionId);
-      const checked = query("getSession", q) as ResourceQuery;
-      return run("getSession", (init) => api.http.GET("/v1/sessions/{session_id}", { params: { path: { session_id: id }, query: checked }, ...init }), call);
-    },
-    replaceSession: async (sessionId, value, call) => {
-      const id = requirePathSegment("sessionId", sessionId);
-      sessionBody(value);
-      return run("replaceSession", (init) => api.http.PUT("/v1/sessions/{session_id}", { params: { path: { session_id: id } }, body: value, ...init }), call);
-    },
-    deleteSession: async (sessionId, q, call) => {
-      const id = requirePathSegment("sessionId", sessionId);
-      const checked = query("deleteSession", q) as ResourceQuery;
-      await run("deleteSession", (init) => api.http.DELETE("/v1/sessions/{session_id}", { params: { path: { session_id: id }, query: checked }, ...init }), call);
-    },
-    listSessions,
-    createBulkDeleteSessionTask: async (value, call) => {
-      body("body", value, { user_id: ID1TO40 }, { org_id: ID1TO40 });
-      return run("createBulkDeleteSessionTask", (init) => api.http.POST("/v1/sessions/bulk_delete", { body: value, ...init }), call);
-    },
-    createBulkRevokeSessionTask: async (value, call) => {
-      body("body", value, { user_id: ID1TO40 }, { org_id: ID1TO40 });
-      return run("createBulkRevokeSessionTask", (init) => api.http.POST("/v1/sessions/bulk_revoke", { body: value, ...init }), call);
-    },
+    createSession: (body, call) => op("createSession", { body }, call),
+    createSessionAndToken: (body, call) => op("createSessionAndToken", { body }, call),
+    getSession: (sessionId, query, call) => op("getSession", { params: { path: { session_id: sessionId }, query } }, call),
+    replaceSession: (sessionId, body, call) => op("replaceSession", { params: { path: { session_id: sessionId } }, body }, call),
+    deleteSession: async (sessionId, query, call) => void (await op("deleteSession", { params: { path: { session_id: sessionId }, query } }, call)),
+    createBulkDeleteSessionTask: (body, call) => op("createBulkDeleteSessionTask", { body }, call),
+    createBulkRevokeSessionTask: (body, call) => op("createBulkRevokeSessionTask", { body }, call),
 
-    createToken: async (value, call) => {
-      createTokenBody(value);
-      const created = await run("createToken", (init) => api.http.POST("/v1/tokens", { body: value, ...init }), call);
-      redactor.remember(requireResponseString(created, ["token"], { vendor: VENDOR, operation: "createToken", status: 201 }));
-      return created;
-    },
-    listTokens,
-    createBulkRevokeTokenTask: async (value, call) => {
-      body("body", value, { user_id: ID1TO40 }, { org_id: ID1TO40, session_id: ID1TO40 });
-      return run("createBulkRevokeTokenTask", (init) => api.http.POST("/v1/tokens/bulk_revoke", { body: value, ...init }), call);
-    },
+    createToken: (body, call) => op("createToken", { body }, call),
+    createBulkRevokeTokenTask: (body, call) => op("createBulkRevokeTokenTask", { body }, call),
     createIntrospectToken,
-    createIntrospectTokenAllSubOrgs: async (value, call) => {
-      introspectBody(value);
-      return run("createIntrospectTokenAllSubOrgs", (init) => api.http.POST("/v1/tokens/introspect_all_sub_orgs", { body: value, ...init }), call, [value.token]);
-    },
-    createReissuedToken: async (value, call) => {
-      body("body", value, { token: {}, org_id: {} });
-      const reissued = await run("createReissuedToken", (init) => api.http.POST("/v1/tokens/reissue", { body: value, ...init }), call, [value.token]);
-      redactor.remember(requireResponseString(reissued, ["token"], { vendor: VENDOR, operation: "createReissuedToken" }));
-      return reissued;
-    },
-    createRevokeTokenTask: async (value, call) => {
-      body("body", value, {}, { token: {} });
-      await run("createRevokeTokenTask", (init) => api.http.POST("/v1/tokens/revoke", { body: value, ...init }), call, [value.token]);
-    },
-    createTokenValidation: async (value, call) => {
-      createTokenBody(value);
-      return run("createTokenValidation", (init) => api.http.POST("/v1/tokens/validations", { body: value, ...init }), call);
-    },
+    createIntrospectTokenAllSubOrgs: (body, call) => op("createIntrospectTokenAllSubOrgs", { body }, call),
+    createReissuedToken: (body, call) => op("createReissuedToken", { body }, call),
+    createRevokeTokenTask: async (body, call) => void (await op("createRevokeTokenTask", { body }, call)),
+    createTokenValidation: (body, call) => op("createTokenValidation", { body }, call),
 
-    introspectToken: async (tokenToIntrospect, introspectOptions = {}) => {
-      const value = requireString("token", tokenToIntrospect);
-      const { excludeRoles, signal, timeoutMs } = introspectOptions;
-      if (excludeRoles !== undefined && typeof excludeRoles !== "boolean") throw new ValidationError("excludeRoles", `must be a boolean, got ${typeof excludeRoles}`);
-      const request: TokenIntrospect = excludeRoles === undefined ? { token: value } : { token: value, introspect_options: { exclude_roles: excludeRoles } };
-      return createIntrospectToken(request, { signal, timeoutMs });
+    introspectToken: async (tokenToIntrospect, introspectOptions) => {
+      const { excludeRoles, ...call } = requireObject("options", introspectOptions ?? {}) as IntrospectTokenOptions;
+      const body: TokenIntrospect = excludeRoles === undefined ? { token: tokenToIntrospect } : { token: tokenToIntrospect, introspect_options: { exclude_roles: excludeRoles } };
+      return createIntrospectToken(body, call);
     },
     iterateSessions: (q, iterate) => iterateSessions(lists, q, iterate),
     iterateTokens: (q, iterate) => iterateTokens(lists, q, iterate),

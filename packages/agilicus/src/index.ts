@@ -4,8 +4,10 @@ export { createAgilicusClient } from "./client.js";
 export type { AgilicusClient, AgilicusClientOptions, IntrospectTokenOptions } from "./client.js";
 export type { IterateOptions, SessionsCursor } from "./pagination.js";
 export type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery, ResourceQuery } from "./queries.js";
-export { environments, operations, servers } from "./generated/meta.gen.js";
-export type { Environment, OperationId } from "./generated/meta.gen.js";
+export { defaultEnvironment, environments, servers } from "./generated/meta.gen.js";
+export type { Environment } from "./generated/meta.gen.js";
+export { operations } from "./generated/operations.gen.js";
+export type { OperationId } from "./generated/operations.gen.js";
 export type {
   ApiKey,
   ApiKeyIntrospect,

@@ -5,10 +5,16 @@
 //     ends when a page carries neither key (or an empty page comes back, or a key repeats).
 //   - listTokens, listApiKeys and listAuthenticationDocuments take only `limit` (and filters): no
 //     cursor, offset or page token exists, so their iterators yield the one page the API returns,
-//     requested with the largest `limit` (100 for tokens, 500 otherwise) unless you pass one.
+//     requested with the largest `limit` the spec allows (100 for tokens, 500 otherwise) unless you
+//     pass one.
 import { paginate, type CallOptions } from "@vendor-auth/core";
 import type { ApiKey, AuthenticationDocument, ListSessionsResponse, Session, Token } from "./generated/schema.gen.js";
-import { LIMIT_MAX } from "./operation-facts.js";
+import { operations } from "./generated/operations.gen.js";
+
+type ListOperation = "listApiKeys" | "listAuthenticationDocuments" | "listSessions" | "listTokens";
+/** The spec's maximum of an operation's `limit` query parameter (also the API's default). */
+const largestLimit = (operation: ListOperation): number | undefined =>
+  (operations[operation].parameters as ReadonlyArray<{ in: string; name: string; schema: { maximum?: number } }>).find((p) => p.in === "query" && p.name === "limit")?.schema.maximum;
 import type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery } from "./queries.js";
 
 /** Options of an iterator: the call options of every page request, plus a page limit. */
@@ -42,7 +48,7 @@ export function nextSessionsCursor(page: ListSessionsResponse): SessionsCursor |
 }
 
 export function iterateSessions(list: ListMethods, query: ListSessionsQuery = {}, options: IterateOptions = {}): AsyncGenerator<Session, void, undefined> {
-  const first: ListSessionsQuery = { limit: LIMIT_MAX.listSessions, ...query };
+  const first: ListSessionsQuery = { limit: largestLimit("listSessions"), ...query };
   // Later pages: the caller's filters, with both keys replaced by the ones the previous page gave.
   const { previous_created_time: _created, previous_user_id: _user, ...filters } = first;
   return paginate<ListSessionsResponse, Session, SessionsCursor>({
@@ -59,11 +65,11 @@ function singlePage<Page, Item>(fetchPage: () => Promise<Page>, items: (page: Pa
 }
 
 export function iterateTokens(list: ListMethods, query: ListTokensQuery = {}, options: IterateOptions = {}): AsyncGenerator<Token, void, undefined> {
-  return singlePage(() => list.listTokens({ limit: LIMIT_MAX.listTokens, ...query }, callOptions(options)), (page) => page.tokens ?? [], options);
+  return singlePage(() => list.listTokens({ limit: largestLimit("listTokens"), ...query }, callOptions(options)), (page) => page.tokens ?? [], options);
 }
 
 export function iterateApiKeys(list: ListMethods, query: ListApiKeysQuery = {}, options: IterateOptions = {}): AsyncGenerator<ApiKey, void, undefined> {
-  return singlePage(() => list.listApiKeys({ limit: LIMIT_MAX.listApiKeys, ...query }, callOptions(options)), (page) => page.api_keys, options);
+  return singlePage(() => list.listApiKeys({ limit: largestLimit("listApiKeys"), ...query }, callOptions(options)), (page) => page.api_keys, options);
 }
 
 export function iterateAuthenticationDocuments(
@@ -72,7 +78,7 @@ export function iterateAuthenticationDocuments(
   options: IterateOptions = {},
 ): AsyncGenerator<AuthenticationDocument, void, undefined> {
   return singlePage(
-    () => list.listAuthenticationDocuments({ limit: LIMIT_MAX.listAuthenticationDocuments, ...query }, callOptions(options)),
+    () => list.listAuthenticationDocuments({ limit: largestLimit("listAuthenticationDocuments"), ...query }, callOptions(options)),
     (page) => page.authentication_documents,
     options,
   );

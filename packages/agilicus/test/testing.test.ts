@@ -43,7 +43,7 @@ describe("the Agilicus fake: tokens", () => {
     await client.createRevokeTokenTask({ token: created.token });
     const gone = await client.introspectToken(created.token).catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(GoneError);
-    expect((gone as GoneError).message).toContain("(Token has been revoked)");
+    expect((gone as GoneError).message).toContain("Token has been revoked");
     expect((await client.listTokens({ revoked: true })).tokens!.map((t) => t.jti)).toEqual([introspected.jti]);
     expect((await client.listTokens({ revoked: false })).tokens!.map((t) => t.sub)).toEqual(["test-user-1"]);
   });

@@ -23,7 +23,8 @@ import {
 } from "@vendor-auth/core";
 import type { Client } from "openapi-fetch";
 import type { Application, ApplicationSecret, GrantRequest, GrantResponse, InlineResponse200, paths } from "./generated/schema.gen.js";
-import { environments, operations, type Environment } from "./generated/meta.gen.js";
+import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
+import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
 import { buildAuthorizationUrl, type AuthorizationUrlParams } from "./authorize.js";
 import {
   refreshTokenOf,
@@ -132,17 +133,11 @@ export function createBlueJeansClient(options: BlueJeansClientOptions = {}): Blu
   requireObject("options", options);
   const clientId = optionalString("clientId", options.clientId);
   const clientSecret = optionalString("clientSecret", options.clientSecret);
-  const baseUrl = resolveBaseUrl({
-    baseUrl: options.baseUrl,
-    environment: options.environment,
-    environments,
-    defaultEnvironment: "production",
-    allowInsecureHttp: options.allowInsecureHttp,
-  });
+  const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
   const redactor = new Redactor({ secretKeys: EXTRA_SECRET_KEYS }).add(clientSecret);
   if (typeof options.accessToken === "string") redactor.add(options.accessToken);
   const defaultToken = options.accessToken === undefined ? undefined : toTokenProvider("accessToken", options.accessToken);
-  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor, operations });
+  const api = createApiClient<paths, typeof operations>({ ...options, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes });
   const defaults = { clientId, clientSecret };
 
   /**

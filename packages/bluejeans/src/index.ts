@@ -7,8 +7,10 @@ export type { BlueJeansSession, SessionOptions } from "./session.js";
 export { AUTHORIZE_BASE_URL, buildAuthorizationUrl, parseAuthorizationCallback } from "./authorize.js";
 export type { AuthorizationCallback, AuthorizationUrlParams } from "./authorize.js";
 export type { Grant, GrantOf, GrantParams, GrantResponseOf, GrantResponses, GrantType, OptionalClientCredentials } from "./grants.js";
-export { environments, operations, servers } from "./generated/meta.gen.js";
-export type { Environment, OperationId } from "./generated/meta.gen.js";
+export { defaultEnvironment, environments, servers } from "./generated/meta.gen.js";
+export type { Environment } from "./generated/meta.gen.js";
+export { operations } from "./generated/operations.gen.js";
+export type { OperationId } from "./generated/operations.gen.js";
 export type {
   Application,
   ApplicationSecret,

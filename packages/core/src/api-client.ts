@@ -10,11 +10,17 @@
 //     network failure class that is retried; a request that cannot even be built (an invalid header
 //     value, a body that does not serialise) is a ValidationError, sent nowhere, never retried;
 //   - everything an error keeps (message, body, headers, URL, content type, reason phrase, cause)
-//     is redacted first.
-import createClientImport, { type Client, type Middleware } from "openapi-fetch";
+//     is redacted first;
+//   - the response handed to openapi-fetch and its middleware is a real Response over the buffered
+//     body (read within the deadline and the size limit), so `clone()`, `text()` and `json()` work.
+//
+// `op(operationId, input, options)` runs an operation from its generated facts alone (method,
+// path, parameters, body constraints, security, secrets, idempotency): see operation.ts.
+import createClientImport, { type Client, type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
 import {
   AbortError,
   ApiError,
+  AuthenticationError,
   ConnectionError,
   RedirectError,
   ResponseParseError,
@@ -22,7 +28,10 @@ import {
   ValidationError,
   VendorAuthError,
   createApiError,
+  requireResponseString,
 } from "./errors.js";
+import { checkOperationInput, valuesAt, type OperationFacts, type OperationInput, type OperationTable, type SchemaTable, type SecuritySchemeFacts } from "./operation.js";
+import type { AcquiredToken, TokenLease } from "./token-cache.js";
 import { createDeadline } from "./deadline.js";
 import type { Redactor } from "./redact.js";
 import { DEFAULT_MAX_RETRIES, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry.js";
@@ -30,17 +39,25 @@ import { loggingMiddleware, type ClientEvent } from "./events.js";
 import { BodyNotUtf8Error, BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./read-body.js";
 import { DEFAULT_TIMEOUT_MS, checkCallOptions, checkTransportOptions, type CallOptions, type TransportOptions } from "./options.js";
 
-/** Per operationId: whether a retry is safe, whether success has a body (meta.gen.ts `operations`). */
-export type OperationFacts = Readonly<Record<string, { readonly idempotent: boolean; readonly responseBody?: boolean; readonly responseType?: string | null }>>;
-
-export interface ApiClientConfig extends TransportOptions {
+export interface ApiClientConfig<Ops extends OperationTable = OperationTable> extends TransportOptions {
   /** Short vendor name carried by errors, e.g. "unicourt". */
   vendor: string;
   /** Validated base URL (see resolveBaseUrl). */
   baseUrl: string;
   redactor: Redactor;
-  /** The spec's operations (meta.gen.ts); operations missing here are never retried. */
-  operations?: OperationFacts | undefined;
+  /** The spec's operations (operations.gen.ts); operations missing here are never retried. */
+  operations?: Ops | undefined;
+  /** The constraint schemas the operations refer to (operations.gen.ts). */
+  schemas?: SchemaTable | undefined;
+  /** The spec's security schemes (operations.gen.ts). */
+  securitySchemes?: Readonly<Record<string, SecuritySchemeFacts>> | undefined;
+  /**
+   * The credential of each security scheme for `op()`: a token source (re-authenticated once after
+   * a 401, bounded). A call may pass its own in `options.credentials` instead.
+   */
+  auth?: Readonly<Partial<Record<string, TokenLease>>> | undefined;
+  /** The client option that supplies each scheme's credential, for the error when none is given. */
+  credentialOptions?: Readonly<Record<string, string>> | undefined;
   /** Response headers that carry the vendor's request id. Default: x-request-id, request-id, x-correlation-id. */
   requestIdHeaders?: readonly string[] | undefined;
 }
@@ -56,7 +73,24 @@ export interface InvokeInit {
   middleware?: Middleware[];
 }
 
-export interface ApiClient<Paths extends {}> {
+/** Options of one `op()` call: the call options, plus credentials for this call only. */
+export interface OperationCallOptions extends CallOptions {
+  /** A credential per security scheme name (e.g. `{ bearerAuth: token }`), used instead of the client's. */
+  credentials?: Readonly<Partial<Record<string, string>>> | undefined;
+}
+
+type Lower<M> = Lowercase<M & string>;
+type PathItem<Paths, F> = F extends { readonly path: infer P } ? (P extends keyof Paths ? Paths[P] : never) : never;
+type MethodOf<F> = F extends { readonly method: infer M } ? Lower<M> : never;
+/** The input of an operation: what openapi-fetch's method for its path takes (`params`, `body`). */
+export type OperationInit<Paths, F> = MaybeOptionalInit<PathItem<Paths, F>, MethodOf<F> & keyof PathItem<Paths, F>>;
+/** The success body of an operation. */
+type OperationObject<Paths, F> = PathItem<Paths, F>[MethodOf<F> & keyof PathItem<Paths, F>];
+export type OperationData<Paths, F> = OperationObject<Paths, F> extends Record<string | number, any> ? SuccessData<FetchResponse<OperationObject<Paths, F>, {}, `${string}/${string}`>> : never;
+/** `op(id, input?, options?)` when the input is optional, `op(id, input, options?)` when it is not. */
+export type OperationArgs<Paths, F> = undefined extends OperationInit<Paths, F> ? [input?: OperationInit<Paths, F>, options?: OperationCallOptions] : [input: OperationInit<Paths, F>, options?: OperationCallOptions];
+
+export interface ApiClient<Paths extends {}, Ops extends OperationTable = OperationTable> {
   /** The openapi-fetch client, already wired to this client's transport. */
   readonly http: Client<Paths>;
   /** The transport as a plain fetch: bodies are buffered and checked; errors are typed. */
@@ -71,7 +105,15 @@ export interface ApiClient<Paths extends {}> {
    * ConnectionError, ResponseParseError or ValidationError. Safe operations are retried after
    * transient failures.
    */
-  call<R extends FetchResult>(operation: string, invoke: (init: InvokeInit) => Promise<R>, options?: CallOptions): Promise<SuccessData<R>>;
+  call<R extends FetchResult>(operation: string & keyof Ops, invoke: (init: InvokeInit) => Promise<R>, options?: CallOptions): Promise<SuccessData<R>>;
+  /**
+   * Runs an operation from its generated facts: checks the input against the spec's constraints
+   * (ValidationError before anything is sent), applies the operation's security (the client's
+   * token sources, re-authenticated once after a 401, or `options.credentials`), redacts the
+   * secrets it sends while it runs and remembers the ones it receives, retries only what is safe to
+   * repeat. Resolves with the typed success body.
+   */
+  op<Id extends string & keyof Ops>(operation: Id, ...args: OperationArgs<Paths, Ops[Id]>): Promise<OperationData<Paths, Ops[Id]>>;
   /** Sends a client event to the configured logger (no-op without one). */
   emit(event: ClientEvent): void;
 }
@@ -90,7 +132,7 @@ class FetchFailed extends Error {
   override name = "FetchFailed";
 }
 
-export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiClient<Paths> {
+export function createApiClient<Paths extends {}, Ops extends OperationTable = OperationTable>(config: ApiClientConfig<Ops>): ApiClient<Paths, Ops> {
   checkTransportOptions(config);
   const { vendor, redactor } = config;
   const baseFetch = config.fetch ?? globalThis.fetch;
@@ -122,7 +164,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
     } catch (cause) {
       throw new FetchFailed("fetch failed", { cause });
     }
-    if (NO_BODY_STATUSES.has(response.status) || request.method === "HEAD") return response;
+    if (NO_BODY_STATUSES.has(response.status) || request.method === "HEAD" || response.type === "opaqueredirect") return response;
     let text: string;
     const contentType = redactedHeader(response, "content-type");
     try {
@@ -141,8 +183,6 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
         cause: redactor.error(cause),
       });
     }
-    let parsed: unknown;
-    let isParsed = false;
     if (response.ok && text.length > 0) {
       if (contentType !== undefined && !JSON_CONTENT_TYPE.test(contentType)) {
         throw new ResponseParseError(`Expected a JSON response, got content type "${contentType.slice(0, 100)}" (HTTP ${response.status})`, {
@@ -153,8 +193,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
         });
       }
       try {
-        parsed = JSON.parse(text);
-        isParsed = true;
+        JSON.parse(text);
       } catch {
         throw new ResponseParseError(`Malformed JSON in the response body (HTTP ${response.status}, ${text.length} characters)`, {
           vendor,
@@ -164,7 +203,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
         });
       }
     }
-    return answeredFromBuffer(response, text, isParsed, parsed);
+    return bufferedResponse(response, text);
   }
 
   function redactedHeader(response: Response, name: string): string | undefined {
@@ -176,7 +215,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
   const http = createClient<Paths>({ baseUrl: config.baseUrl, fetch: transport, headers: config.headers, redirect: "manual" });
   const requestIdHeaders = (config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS).map((h) => h.toLowerCase());
 
-  function toApiError(operation: string, result: FetchResult): ApiError {
+  function toApiError(operation: string, result: FetchResult, facts: OperationFacts | undefined): ApiError {
     const { response } = result;
     const headers = redactor.headers(response.headers);
     const fields = {
@@ -197,7 +236,8 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
         { ...fields, targetOrigin },
       );
     }
-    return createApiError({ ...fields, statusText: redactor.string(response.statusText).slice(0, 100) });
+    const statusText = redactor.string(response.statusText).slice(0, 100);
+    return createApiError({ ...fields, statusText, documented: documentedMeaning(facts?.errors[String(response.status)]?.description, statusText) });
   }
 
   /** One attempt: a fresh deadline, the typed result or one error of the hierarchy. */
@@ -208,9 +248,9 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
       const init: InvokeInit = { signal: deadline.signal };
       if (logger) init.middleware = [loggingMiddleware(emit, redactor, operation, number)];
       const result = await invoke(init);
-      if (!result.response.ok) throw toApiError(operation, result);
-      const facts = config.operations?.[operation];
-      if (result.data === undefined && facts?.responseBody) {
+      if (!result.response.ok) throw toApiError(operation, result, config.operations?.[operation] as OperationFacts | undefined);
+      const facts = config.operations?.[operation] as OperationFacts | undefined;
+      if (result.data === undefined && facts?.response.body) {
         throw new ResponseParseError(`Empty response (HTTP ${result.response.status}) where the spec promises a JSON body`, {
           vendor,
           operation,
@@ -219,7 +259,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
           excerpt: "",
         });
       }
-      const expected = facts?.responseType;
+      const expected = facts?.response.type;
       if (expected && result.data !== undefined && jsonType(result.data) !== expected && !(expected === "number" && jsonType(result.data) === "integer")) {
         throw new ResponseParseError(`Expected a JSON ${expected} in the response (HTTP ${result.response.status}), got ${jsonType(result.data)}`, {
           vendor,
@@ -277,7 +317,89 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): ApiC
     }
   }
 
-  return { http, fetch: transport, redactor, vendor, options: config, call, emit };
+  const schemes = config.securitySchemes ?? {};
+
+  /** The credential of the first security alternative the call can satisfy; undefined when none is needed. */
+  function credentialFor(operation: string, facts: OperationFacts, options: OperationCallOptions): { scheme: string; value?: string; lease?: TokenLease } | undefined {
+    if (facts.security.length === 0 || facts.security.some((alternative) => alternative.length === 0 && facts.security.length === 1)) return undefined;
+    for (const alternative of facts.security) {
+      if (alternative.length === 0) continue;
+      // One credential per alternative is what these APIs use; an alternative of several is not supported.
+      const scheme = alternative[0]!;
+      const value = options.credentials?.[scheme];
+      if (value !== undefined) return { scheme, value };
+      const lease = config.auth?.[scheme];
+      if (lease) return { scheme, lease };
+    }
+    // An alternative without credentials (`security: [{}, {scheme: []}]`): send none.
+    if (facts.security.some((alternative) => alternative.length === 0)) return undefined;
+    const names = facts.security.map((alternative) => config.credentialOptions?.[alternative[0]!] ?? alternative[0]);
+    throw new ValidationError(names[0]!, `is required for ${operation}: pass it in the client options or in the call options`, { vendor, operation });
+  }
+
+  /** The input with the credential placed where its scheme says (header, query). */
+  function withCredential(input: OperationInput, scheme: string, token: string): OperationInput {
+    const facts = schemes[scheme] as { type: string; in?: string; name?: string; scheme?: string } | undefined;
+    if (facts?.type === "apiKey" && facts.in === "query" && facts.name) {
+      return { ...input, params: { ...input.params, query: { ...input.params?.query, [facts.name]: token } } };
+    }
+    const header = facts?.type === "apiKey" && facts.name ? facts.name : "Authorization";
+    const value = facts?.type === "apiKey" ? token : `${facts?.scheme === "basic" ? "Basic" : "Bearer"} ${token}`;
+    return { ...input, headers: { ...(input["headers"] as Record<string, string> | undefined), [header]: value } };
+  }
+
+  async function op(operation: string, input?: unknown, callOptions?: OperationCallOptions): Promise<unknown> {
+    const facts = config.operations?.[operation] as OperationFacts | undefined;
+    if (!facts) throw new ValidationError("operation", `is not an operation of the ${vendor} spec`, { vendor, operation });
+    const options = checkCallOptions(callOptions) ?? {};
+    const checked = checkOperationInput(facts, input, config.schemas ?? {});
+    const credential = credentialFor(operation, facts, options);
+    let acquired: AcquiredToken | undefined;
+    if (credential?.lease) {
+      // A caller who already gave up obtains no token.
+      if (options.signal?.aborted) throw new AbortError({ vendor, operation, cause: options.signal.reason });
+      try {
+        acquired = await credential.lease.acquire(options.signal);
+      } catch (error) {
+        if (error instanceof VendorAuthError) error.operation ??= operation;
+        else if (options.signal?.aborted) throw new AbortError({ vendor, operation, cause: options.signal.reason });
+        throw error;
+      }
+    }
+    const sent = { body: checked.body, ...checked.params };
+    const secrets = valuesAt(sent, facts.secrets.request);
+    const method = facts.method.toLowerCase() as "get";
+    const send = (token: string | undefined) => {
+      const ready = credential && token !== undefined ? withCredential(checked, credential.scheme, token) : checked;
+      return redactor.during([...secrets, token], () => call(operation as string & keyof Ops, (init) => http.request(method, facts.path as never, { ...ready, ...init } as never), options));
+    };
+    let data: unknown;
+    const token = credential?.value ?? acquired?.token.value;
+    try {
+      data = await send(token);
+    } catch (error) {
+      if (!(acquired && credential?.lease && error instanceof AuthenticationError)) throw error;
+      const replacement = await credential.lease.after401(acquired);
+      if (!replacement) throw error;
+      data = await send(replacement.value);
+    }
+    for (const field of facts.response.requiredSecrets ?? []) requireResponseString(data, [field], { vendor, operation });
+    for (const secret of valuesAt(data, facts.secrets.response)) redactor.remember(secret);
+    return data;
+  }
+
+  return { http, fetch: transport, redactor, vendor, options: config, call, op: op as ApiClient<Paths, Ops>["op"], emit };
+}
+
+const PLAIN_REASONS = new Set(["bad request", "unauthorized", "forbidden", "not found", "conflict", "gone", "too many requests", "internal server error", "service unavailable"]);
+
+/** The spec's description of a documented error status, when it says more than the reason phrase. */
+function documentedMeaning(description: string | undefined, statusText: string): string | undefined {
+  const text = description?.trim().replace(/\s+/g, " ");
+  if (!text) return undefined;
+  const plain = text.toLowerCase().replace(/\.$/, "");
+  if (plain === statusText.toLowerCase() || PLAIN_REASONS.has(plain)) return undefined;
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }
 
 /** A 3xx answer, or a browser's opaque redirect (status 0), which `redirect: "manual"` produces. */
@@ -286,17 +408,17 @@ export function isRedirect(response: Response): boolean {
 }
 
 /**
- * The body is consumed, but openapi-fetch and middleware read it again through text() and json():
- * answer those from the buffer on the same Response. Building a new Response for that cost about
- * 40 µs per call (a third of our overhead in the call benchmark), and the JSON was parsed twice.
- * (clone() and body are not available on such a response.)
+ * A real Response over the buffered body, for openapi-fetch and any middleware (clone(), text(),
+ * json() and body all work), with the original's status, reason phrase, headers and URL. The
+ * headers no longer describe an encoding: the text is already decoded.
  */
-function answeredFromBuffer(response: Response, text: string, isParsed: boolean, parsed: unknown): Response {
-  Object.defineProperties(response, {
-    text: { value: () => Promise.resolve(text), configurable: true },
-    json: { value: () => (isParsed ? Promise.resolve(parsed) : Promise.resolve().then(() => JSON.parse(text))), configurable: true },
-  });
-  return response;
+function bufferedResponse(response: Response, text: string): Response {
+  const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  const buffered = new Response(text, { status: response.status, statusText: response.statusText, headers });
+  Object.defineProperty(buffered, "url", { value: response.url, enumerable: true });
+  return buffered;
 }
 
 /** The JSON Schema type name of a parsed JSON value. */

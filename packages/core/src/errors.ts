@@ -226,14 +226,19 @@ function errorTextOf(body: unknown): string | undefined {
   return parts.length ? parts.join(" | ").slice(0, 300) : undefined;
 }
 
-/** Builds the typed error for a non-2xx response. `body` and `headers` must already be redacted. */
-export function createApiError(fields: ApiErrorFields & { statusText?: string }): ApiError {
+/**
+ * Builds the typed error for a non-2xx response: "op: HTTP 410 Gone [code] the vendor's text (the
+ * spec's description of the status)". `body`, `headers` and `statusText` must already be redacted.
+ */
+export function createApiError(fields: ApiErrorFields & { statusText?: string | undefined; documented?: string | undefined }): ApiError {
   const ErrorClass = apiErrorClassFor(fields.status);
   const code = errorCodeOf(fields.body);
   const text = errorTextOf(fields.body);
   const head = `${fields.operation ? `${fields.operation}: ` : ""}HTTP ${fields.status}${fields.statusText ? ` ${fields.statusText}` : ""}`;
-  const message = [head, code && `[${code}]`, text].filter(Boolean).join(" ");
-  return new ErrorClass(message, fields);
+  const documented = fields.documented && !text?.includes(fields.documented) ? `(${fields.documented})` : undefined;
+  const message = [head, code && `[${code}]`, text, documented].filter(Boolean).join(" ");
+  const { documented: _documented, statusText: _statusText, ...rest } = fields;
+  return new ErrorClass(message, rest);
 }
 
 /** True for any error of this hierarchy (works across duplicate installed copies). */

@@ -17,6 +17,8 @@ import {
   type TransportOptions,
 } from "../src/index.js";
 
+import { facts } from "./support/facts.js";
+
 const SECRET = "test-core-secret-7f3a9c";
 
 type Paths = {
@@ -35,7 +37,7 @@ function newApi(extra: Partial<TransportOptions> = {}, redactor = new Redactor()
     vendor: "test",
     baseUrl: server.url,
     redactor,
-    operations: { safeOp: { idempotent: true, responseBody: true, responseType: "object" }, unsafeOp: { idempotent: false, responseBody: true } },
+    operations: { safeOp: facts({ idempotent: true, response: { body: true, type: "object" } }), unsafeOp: facts({ response: { body: true, type: null } }) },
     retry: { initialDelayMs: 1, maxDelayMs: 2 },
     ...extra,
   });

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { useLoopbackServer } from "@vendor-auth/testkit";
 import { Redactor, createApiClient, type ClientEvent } from "../src/index.js";
 
+import { facts } from "./support/facts.js";
+
 const server = useLoopbackServer();
 const SECRET = "test-events-secret-0001";
 
@@ -15,7 +17,7 @@ describe("logger events", () => {
       vendor: "test",
       baseUrl: server.url,
       redactor: new Redactor().add(SECRET),
-      operations: { op: { idempotent: true } },
+      operations: { op: facts({ method: "GET", idempotent: true }) },
       retry: { initialDelayMs: 1, maxDelayMs: 2 },
       headers: { authorization: `Bearer ${SECRET}` },
       logger: (event) => {

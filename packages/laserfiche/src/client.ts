@@ -21,7 +21,8 @@ import {
 } from "@vendor-auth/core";
 import type { Client } from "openapi-fetch";
 import type { CreateConnectionRequest, paths } from "./generated/schema.gen.js";
-import { environments, operations, type Environment } from "./generated/meta.gen.js";
+import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
+import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
 import { isKeepAliveRejection, keepAliveRejected } from "./keep-alive.js";
 import { createTokenHolder, type AccessTokenWire, type LaserficheSession, type LaserficheTokenHolder } from "./session.js";
 
@@ -76,9 +77,6 @@ export interface LaserficheClient extends LaserficheTokenHolder {
 }
 
 const VENDOR = "laserfiche";
-const CREATE = "/v1-alpha/Repositories/{repoId}/AccessTokens/Create";
-const REFRESH = "/v1-alpha/Repositories/{repoId}/AccessTokens/Refresh";
-const INVALIDATE = "/v1-alpha/Repositories/{repoId}/AccessTokens/Invalidate";
 
 export function createLaserficheClient(options: LaserficheClientOptions): LaserficheClient {
   requireObject("options", options);
@@ -91,17 +89,12 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     ...(options.createCookie === undefined ? {} : { createCookie: options.createCookie }),
     ...(customerId === undefined ? {} : { customerId }),
   };
-  const baseUrl = resolveBaseUrl({
-    baseUrl: options.baseUrl,
-    environment: options.environment,
-    environments,
-    defaultEnvironment: "us",
-    allowInsecureHttp: options.allowInsecureHttp,
-  });
+  const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
   const redactor = new Redactor().add(body.password, body.sessionKey, body.samlToken);
-  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor, operations });
+  const api = createApiClient<paths, typeof operations>({ ...options, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes });
   const path = { repoId };
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  // Refresh and Invalidate go with the holder's own token: a session's token is its identity.
+  const withToken = (token: string, call?: CallOptions) => ({ ...call, credentials: { Authorization: token } });
 
   const wire: AccessTokenWire = {
     vendor: VENDOR,
@@ -113,24 +106,20 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     // The runtime's own fetch cannot send Keep-Alive (see keep-alive.ts); a caller's fetch may.
     canSendKeepAlive: options.fetch !== undefined && options.fetch !== globalThis.fetch,
     async create(call?: CallOptions) {
-      const info = await api.call("createAccessToken", (init) => api.http.POST(CREATE, { params: { path, query }, body, ...init }), call);
+      const info = await api.op("createAccessToken", { params: { path, query }, body }, call);
       // Each token is a server session: redacted while it is open, then among the most recent (see session.ts).
       redactor.add(requireResponseString(info, ["authToken"], { vendor: VENDOR, operation: "createAccessToken" }));
       return info as typeof info & { authToken: string };
     },
     async refresh(token, header, call) {
       try {
-        return await api.call(
-          "refreshAccessToken",
-          (init) => api.http.POST(REFRESH, { params: { path, ...(header ? { header: { "Keep-Alive": header.value } } : {}) }, headers: bearer(token), ...init }),
-          call,
-        );
+        return await api.op("refreshAccessToken", { params: { path, ...(header ? { header: { "Keep-Alive": header.value } } : {}) } }, withToken(token, call));
       } catch (error) {
         if (header && error instanceof ConnectionError && isKeepAliveRejection(error)) throw keepAliveRejected(header, "refreshAccessToken", error);
         throw error;
       }
     },
-    invalidate: (token, call) => api.call("invalidateAccessToken", (init) => api.http.POST(INVALIDATE, { params: { path }, headers: bearer(token), ...init }), call),
+    invalidate: (token, call) => api.op("invalidateAccessToken", { params: { path } }, withToken(token, call)),
   };
 
   const own = createTokenHolder(wire, "reusable");

@@ -5,8 +5,10 @@ export type { LaserficheClient, LaserficheClientOptions } from "./client.js";
 export type { KeepAliveTimerOptions, LaserficheSession, LaserficheTokenHolder } from "./session.js";
 export { MAX_KEEP_ALIVE_SECONDS } from "./keep-alive.js";
 export type { KeepAliveOptions } from "./keep-alive.js";
-export { environments, operations, servers } from "./generated/meta.gen.js";
-export type { Environment, OperationId } from "./generated/meta.gen.js";
+export { defaultEnvironment, environments, servers } from "./generated/meta.gen.js";
+export type { Environment } from "./generated/meta.gen.js";
+export { operations } from "./generated/operations.gen.js";
+export type { OperationId } from "./generated/operations.gen.js";
 export type {
   ApiServerException,
   /** The vendor's name of the error body of every documented 4xx response. */

@@ -1,16 +1,18 @@
 // The UniCourt helper client: the four token operations with the configured credentials, a
 // token cache that never burns tokens needlessly (an account holds at most 10, and they never
-// expire), and bearer auth for the rest of the UniCourt API. Runs on openapi-fetch with the
-// generated `paths` types; transport, errors and redaction come from @vendor-auth/core.
+// expire), and bearer auth for the rest of the UniCourt API. Every fact of the spec (paths,
+// methods, lengths, secrets, idempotency) comes from the generated operations; this file holds only
+// the token rules the spec cannot state.
 import {
   Redactor,
   TokenCache,
+  checkSchema,
   createApiClient,
   createAuthMiddleware,
   createAuthorizedFetch,
   optionalObject,
+  optionalString,
   requireObject,
-  requireResponseString,
   requireString,
   resolveBaseUrl,
   withSafeDescription,
@@ -19,8 +21,9 @@ import {
   type TransportOptions,
 } from "@vendor-auth/core";
 import type { Client, Middleware } from "openapi-fetch";
-import type { AccessTokenIdListResponse, AccessTokenResponse, Success, paths } from "./generated/schema.gen.js";
-import { environments, operations, type Environment } from "./generated/meta.gen.js";
+import type { AccessTokenIdListResponse, AccessTokenRequest, AccessTokenResponse, Success, paths } from "./generated/schema.gen.js";
+import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
+import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
 
 export interface UniCourtClientOptions extends TransportOptions {
   /** Your Client ID (32 characters), from your UniCourt account. Required. */
@@ -87,38 +90,23 @@ const VENDOR = "unicourt";
 
 export function createUniCourtClient(options: UniCourtClientOptions): UniCourtClient {
   requireObject("options", options);
-  // Lengths from specs/unicourt.yaml (AccessTokenRequest). Checked before any request is sent.
-  const clientId = requireString("clientId", options.clientId, { minLength: 32, maxLength: 32 });
-  const clientSecret = requireString("clientSecret", options.clientSecret, { minLength: 64, maxLength: 64 });
-  const baseUrl = resolveBaseUrl({
-    baseUrl: options.baseUrl,
-    environment: options.environment,
-    environments,
-    defaultEnvironment: "production",
-    allowInsecureHttp: options.allowInsecureHttp,
-  });
-  const redactor = new Redactor().add(clientSecret);
-  const api = createApiClient<paths>({ ...options, vendor: VENDOR, baseUrl, redactor, operations });
-  const credentials = () => ({ clientId, clientSecret });
-
-  const generateNewToken = (call?: CallOptions) =>
-    api.call("generateNewToken", (init) => api.http.POST("/generateNewToken", { body: credentials(), ...init }), call).then((token) => {
-      // Never cache `undefined` and send `Bearer undefined`: a token response must hold a token.
-      redactor.remember(requireResponseString(token, ["accessToken"], { vendor: VENDOR, operation: "generateNewToken" }));
-      return token;
-    });
+  // The credentials against the spec's AccessTokenRequest (lengths, required), before any request.
+  const credentials: AccessTokenRequest = { clientId: options.clientId, clientSecret: options.clientSecret };
+  checkSchema("", credentials, schemas.AccessTokenRequest, schemas);
+  const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
+  const redactor = new Redactor().add(options.clientSecret);
+  const api = createApiClient<paths, typeof operations>({ ...options, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes });
 
   const invalidateToken = async (tokenId: string, call?: CallOptions) => {
-    const id = requireString("tokenId", tokenId, { minLength: 18, maxLength: 18 });
-    const result = await api.call("invalidateToken", (init) => api.http.PUT("/invalidateToken", { body: { ...credentials(), tokenId: id }, ...init }), call);
+    const result = await api.op("invalidateToken", { body: { ...credentials, tokenId } }, call);
     const cached = tokens.peek();
-    if (cached?.tokenId === id) tokens.invalidate(cached.value);
+    if (cached?.tokenId === tokenId) tokens.invalidate(cached.value);
     return result;
   };
 
   const tokens: TokenCache<UniCourtToken> = new TokenCache<UniCourtToken>(
     async () => {
-      const token = await generateNewToken();
+      const token = await api.op("generateNewToken", { body: credentials });
       return { value: token.accessToken, tokenId: token.tokenId };
     },
     {
@@ -134,28 +122,26 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
   if (held) {
     const value = requireString("accessToken.accessToken", held["accessToken"]);
     redactor.add(value);
-    const tokenId = held["tokenId"] === undefined ? undefined : requireString("accessToken.tokenId", held["tokenId"], { minLength: 18, maxLength: 18 });
-    tokens.set({ value, tokenId });
+    tokens.set({ value, tokenId: optionalString("accessToken.tokenId", held["tokenId"]) });
   }
   const getAccessToken = async () => (await tokens.get()).value;
   const authorizedFetch = createAuthorizedFetch({ ...options, vendor: VENDOR, baseUrl, tokens, redactor });
 
   const client: UniCourtClient = {
     baseUrl,
-    generateNewToken,
+    generateNewToken: (call) => api.op("generateNewToken", { body: credentials }, call),
     async invalidateAllTokens(call) {
-      const result = await api.call("invalidateAllTokens", (init) => api.http.PUT("/invalidateAllTokens", { body: credentials(), ...init }), call);
+      const result = await api.op("invalidateAllTokens", { body: credentials }, call);
       tokens.invalidate();
       return result;
     },
     invalidateToken,
-    listAllTokenIds: (call) => api.call("listAllTokenIds", (init) => api.http.PUT("/listAllTokenIds", { body: credentials(), ...init }), call),
+    listAllTokenIds: (call) => api.op("listAllTokenIds", { body: credentials }, call),
     getAccessToken,
     getCachedTokenId: () => tokens.peek()?.tokenId,
-    // A 401 on a cached token (invalidated elsewhere) replaces it once, bounded (see getAccessToken).
     authMiddleware: () => createAuthMiddleware(authorizedFetch),
     authorizedFetch,
     http: api.http,
   };
-  return withSafeDescription(client, "UniCourtClient", () => ({ vendor: VENDOR, baseUrl, clientId }));
+  return withSafeDescription(client, "UniCourtClient", () => ({ vendor: VENDOR, baseUrl, clientId: credentials.clientId }));
 }

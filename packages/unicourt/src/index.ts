@@ -2,8 +2,10 @@
 // The generated SDK is at "@vendor-auth/unicourt/sdk", the raw `paths` types at "@vendor-auth/unicourt/schema".
 export { createUniCourtClient } from "./client.js";
 export type { UniCourtClient, UniCourtClientOptions } from "./client.js";
-export { environments, operations, servers } from "./generated/meta.gen.js";
-export type { Environment, OperationId } from "./generated/meta.gen.js";
+export { defaultEnvironment, environments, servers } from "./generated/meta.gen.js";
+export type { Environment } from "./generated/meta.gen.js";
+export { operations } from "./generated/operations.gen.js";
+export type { OperationId } from "./generated/operations.gen.js";
 export type {
   AccessTokenIdListResponse,
   AccessTokenIdResponse,

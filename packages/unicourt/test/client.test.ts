@@ -122,9 +122,11 @@ describe("typed errors", () => {
 
   it("bad input is a ValidationError before any request", async () => {
     expect(() => createUniCourtClient({ clientId: "short", clientSecret: CLIENT_SECRET, baseUrl: server.url })).toThrow(ValidationError);
-    expect(() => createUniCourtClient({ clientId: CLIENT_ID, clientSecret: "", baseUrl: server.url })).toThrow(/clientSecret: must not be empty/);
+    // The spec's lengths (AccessTokenRequest, InvalidateAccessTokenRequest), from the generated facts.
+    expect(() => createUniCourtClient({ clientId: CLIENT_ID, clientSecret: "", baseUrl: server.url })).toThrow(/clientSecret: must be exactly 64 characters, got 0/);
+    expect(() => createUniCourtClient({ clientId: CLIENT_ID } as never)).toThrow(/clientSecret: is required/);
     await expect(newClient().invalidateToken("")).rejects.toThrow(ValidationError);
-    await expect(newClient().invalidateToken("TKID-too-short")).rejects.toThrow(/tokenId: must be exactly 18 characters/);
+    await expect(newClient().invalidateToken("TKID-too-short")).rejects.toThrow(/body\.tokenId: must be exactly 18 characters/);
     expect(server.requests).toHaveLength(0);
   });
 

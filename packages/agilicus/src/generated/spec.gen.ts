@@ -1221,6 +1221,7 @@ const spec: Record<string, unknown> = {
         ],
         "properties": {
           "key": {
+            "x-secret": true,
             "type": "string",
             "description": "The APIKey used to authorize the request."
           },
@@ -1249,6 +1250,7 @@ const spec: Record<string, unknown> = {
             "$ref": "#/components/schemas/Token"
           },
           "raw_token": {
+            "x-secret": true,
             "type": "string",
             "description": "The raw token backing this API Key. This will be passed onwards to upstream endpoints."
           }
@@ -1296,6 +1298,7 @@ const spec: Record<string, unknown> = {
         ],
         "properties": {
           "api_key": {
+            "x-secret": true,
             "type": "string",
             "description": "The value to use as the password in the basic authentication flow. Note that this value will only be present in the APIKeyStatus when creating the API Key. It is omitted in future requests to prevent it from leaking. Treat this key like any other password: keep it secret; keep it safe."
           },
@@ -1366,6 +1369,7 @@ const spec: Record<string, unknown> = {
             "description": "Audience(s) that this authentication document is intended for"
           },
           "key": {
+            "x-secret": true,
             "type": "string",
             "description": "A PEM encoded key that is used to create identity assertions. This key is only returned on creation."
           }
@@ -1549,6 +1553,7 @@ const spec: Record<string, unknown> = {
             "description": "the authentication document ID representing the authentication document that generated this identity assertion."
           },
           "token": {
+            "x-secret": true,
             "type": "string",
             "description": "A JSON Web Token containing the identity assertion."
           }
@@ -1763,6 +1768,7 @@ const spec: Record<string, unknown> = {
         ],
         "properties": {
           "token": {
+            "x-secret": true,
             "type": "string",
             "description": "token string"
           },
@@ -2003,6 +2009,7 @@ const spec: Record<string, unknown> = {
         ],
         "properties": {
           "token": {
+            "x-secret": true,
             "type": "string",
             "description": "token string"
           },
@@ -2031,6 +2038,7 @@ const spec: Record<string, unknown> = {
         ],
         "properties": {
           "token": {
+            "x-secret": true,
             "type": "string",
             "description": "The existing opaque token used to create the new one. This should be the same token you would normally use to make API calls."
           },
@@ -2045,6 +2053,7 @@ const spec: Record<string, unknown> = {
         "description": "Request object to revoke a token",
         "properties": {
           "token": {
+            "x-secret": true,
             "type": "string",
             "description": "token string"
           },

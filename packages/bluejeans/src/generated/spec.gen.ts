@@ -265,6 +265,7 @@ const spec: Record<string, unknown> = {
         "parameters": [
           {
             "name": "access_token",
+            "x-secret": true,
             "in": "query",
             "description": "The access token to revoke.",
             "required": true,
@@ -671,6 +672,7 @@ const spec: Record<string, unknown> = {
             "description": "Your user name that you use to login to our site."
           },
           "password": {
+            "x-secret": true,
             "type": "string",
             "format": "password",
             "description": "Your user password that you use to login to our site."
@@ -681,6 +683,7 @@ const spec: Record<string, unknown> = {
         "type": "object",
         "properties": {
           "access_token": {
+            "x-secret": true,
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
@@ -689,6 +692,7 @@ const spec: Record<string, unknown> = {
             "description": "Seconds that access token is valid for from now."
           },
           "refresh_token": {
+            "x-secret": true,
             "type": "string"
           },
           "scope": {
@@ -734,6 +738,7 @@ const spec: Record<string, unknown> = {
             "description": "Meeting ID"
           },
           "meetingPasscode": {
+            "x-secret": true,
             "type": "string",
             "description": "Pin"
           }
@@ -743,6 +748,7 @@ const spec: Record<string, unknown> = {
         "type": "object",
         "properties": {
           "access_token": {
+            "x-secret": true,
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
@@ -821,6 +827,7 @@ const spec: Record<string, unknown> = {
             "description": "The value given within the BlueJeans Enterprise Administration console."
           },
           "client_secret": {
+            "x-secret": true,
             "type": "string",
             "description": "The value given within the BlueJeans Enterprise Administration console."
           }
@@ -830,6 +837,7 @@ const spec: Record<string, unknown> = {
         "type": "object",
         "properties": {
           "access_token": {
+            "x-secret": true,
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
@@ -882,6 +890,7 @@ const spec: Record<string, unknown> = {
             "description": "The client ID will be generated on creation of the application. Normally, a 32 character hexidecimal numeric string."
           },
           "client_secret": {
+            "x-secret": true,
             "type": "string",
             "description": "The client secret will be generated on creation of the application. Retain this value as it will only be revealed one time. If lost, you will need to regenerate."
           },
@@ -891,6 +900,7 @@ const spec: Record<string, unknown> = {
             "x-decision": "code-grant-redirect-uri"
           },
           "code": {
+            "x-secret": true,
             "type": "string",
             "description": "Code obtained after /oauth2/authorize redirect."
           }
@@ -900,10 +910,12 @@ const spec: Record<string, unknown> = {
         "type": "object",
         "properties": {
           "access_token": {
+            "x-secret": true,
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
           "refresh_token": {
+            "x-secret": true,
             "type": "string",
             "description": "A longer lasting token that may be used to retrieve new access tokens upon access token expiration."
           },
@@ -976,10 +988,12 @@ const spec: Record<string, unknown> = {
             "description": "The client ID will be generated on creation of the application. Normally, a 32 character hexidecimal numeric string."
           },
           "client_secret": {
+            "x-secret": true,
             "type": "string",
             "description": "The client secret will be generated on creation of the application. Retain this value as it will only be revealed one time. If lost, you will need to regenerate."
           },
           "refresh_token": {
+            "x-secret": true,
             "type": "string",
             "description": "Refresh token obtained after token authorization."
           }
@@ -989,10 +1003,12 @@ const spec: Record<string, unknown> = {
         "type": "object",
         "properties": {
           "access_token": {
+            "x-secret": true,
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
           "refresh_token": {
+            "x-secret": true,
             "type": "string",
             "description": "A longer lasting token that may be used to retrieve new access tokens upon access token expiration."
           },
@@ -1018,6 +1034,7 @@ const spec: Record<string, unknown> = {
             "description": "The client ID will be generated on creation of the application. Normally, a 32 character hexidecimal numeric string."
           },
           "client_secret": {
+            "x-secret": true,
             "type": "string",
             "description": "The client secret will be generated on creation of the application. Retain this value as it will only be revealed one time. If lost, you will need to regenerate."
           }
@@ -1076,6 +1093,7 @@ const spec: Record<string, unknown> = {
             "readOnly": true
           },
           "clientSecret": {
+            "x-secret": true,
             "type": "string",
             "description": "The client secret will be generated on creation of the application. Retain this value as it will only be revealed one time. If lost, you will need to regenerate.",
             "readOnly": true
@@ -1091,6 +1109,7 @@ const spec: Record<string, unknown> = {
             "readOnly": true
           },
           "clientSecret": {
+            "x-secret": true,
             "type": "string",
             "description": "The client secret will be generated on creation of the application. Retain this value as it will only be revealed one time. If lost, you will need to regenerate.",
             "readOnly": true

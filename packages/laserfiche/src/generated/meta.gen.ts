@@ -30,35 +30,5 @@ export const environments = {
 
 export type Environment = keyof typeof environments;
 
-/** Per operationId: method, path, whether a retry is safe, whether it needs authorization, whether success has a body. */
-export const operations = {
-  "createAccessToken": {
-    "method": "POST",
-    "path": "/v1-alpha/Repositories/{repoId}/AccessTokens/Create",
-    "tag": "AccessTokens",
-    "idempotent": false,
-    "authenticated": false,
-    "responseBody": true,
-    "responseType": "object"
-  },
-  "invalidateAccessToken": {
-    "method": "POST",
-    "path": "/v1-alpha/Repositories/{repoId}/AccessTokens/Invalidate",
-    "tag": "AccessTokens",
-    "idempotent": true,
-    "authenticated": true,
-    "responseBody": true,
-    "responseType": "object"
-  },
-  "refreshAccessToken": {
-    "method": "POST",
-    "path": "/v1-alpha/Repositories/{repoId}/AccessTokens/Refresh",
-    "tag": "AccessTokens",
-    "idempotent": true,
-    "authenticated": true,
-    "responseBody": true,
-    "responseType": "object"
-  }
-} as const;
-
-export type OperationId = keyof typeof operations;
+/** The environment of the spec's first server: the one a client uses unless told otherwise. */
+export const defaultEnvironment = "us" as const;

@@ -382,11 +382,13 @@ const spec: Record<string, unknown> = {
         "x-decision": "self-hosted-v1-out-of-scope",
         "properties": {
           "sessionKey": {
+            "x-secret": true,
             "type": "string",
             "nullable": true,
             "description": "Authenticate using a session key."
           },
           "samlToken": {
+            "x-secret": true,
             "type": "string",
             "nullable": true,
             "description": "Authenticate using a saml token."
@@ -397,6 +399,7 @@ const spec: Record<string, unknown> = {
             "description": "Authenticate username."
           },
           "password": {
+            "x-secret": true,
             "type": "string",
             "nullable": true,
             "description": "Authenticate password."
@@ -414,6 +417,7 @@ const spec: Record<string, unknown> = {
         "x-decision": "odata-context-extra-key",
         "properties": {
           "authToken": {
+            "x-secret": true,
             "type": "string",
             "nullable": true,
             "description": "The auth token that can be used to authenticate with the repository apis."

@@ -24,44 +24,5 @@ export const environments = {
 
 export type Environment = keyof typeof environments;
 
-/** Per operationId: method, path, whether a retry is safe, whether it needs authorization, whether success has a body. */
-export const operations = {
-  "generateNewToken": {
-    "method": "POST",
-    "path": "/generateNewToken",
-    "tag": "Authentication",
-    "idempotent": false,
-    "authenticated": false,
-    "responseBody": true,
-    "responseType": "object"
-  },
-  "invalidateAllTokens": {
-    "method": "PUT",
-    "path": "/invalidateAllTokens",
-    "tag": "Authentication",
-    "idempotent": true,
-    "authenticated": false,
-    "responseBody": true,
-    "responseType": "object"
-  },
-  "invalidateToken": {
-    "method": "PUT",
-    "path": "/invalidateToken",
-    "tag": "Authentication",
-    "idempotent": true,
-    "authenticated": false,
-    "responseBody": true,
-    "responseType": "object"
-  },
-  "listAllTokenIds": {
-    "method": "PUT",
-    "path": "/listAllTokenIds",
-    "tag": "Authentication",
-    "idempotent": true,
-    "authenticated": false,
-    "responseBody": true,
-    "responseType": "object"
-  }
-} as const;
-
-export type OperationId = keyof typeof operations;
+/** The environment of the spec's first server: the one a client uses unless told otherwise. */
+export const defaultEnvironment = "production" as const;

@@ -322,6 +322,7 @@ const spec: Record<string, unknown> = {
             "example": "G3cfixgetVzfaoszGOBp5LPGtih1nMJ9"
           },
           "clientSecret": {
+            "x-secret": true,
             "type": "string",
             "minLength": 64,
             "maxLength": 64,
@@ -346,6 +347,7 @@ const spec: Record<string, unknown> = {
             "example": "G3cfixgetVzfaoszGOBp5LPGtih1nMJ9"
           },
           "clientSecret": {
+            "x-secret": true,
             "type": "string",
             "minLength": 64,
             "maxLength": 64,
@@ -381,6 +383,7 @@ const spec: Record<string, unknown> = {
             "x-decision": "object-field"
           },
           "accessToken": {
+            "x-secret": true,
             "type": "string",
             "minLength": 700,
             "maxLength": 2000,
