@@ -10,6 +10,9 @@ const common: Options = {
   platform: "neutral",
   sourcemap: true,
   clean: true,
+  // Shared chunks in CJS too (tsup's splitting for CJS): the entries of a package must share one copy
+  // of each class, or an error created by one entry would fail `instanceof` against another's.
+  splitting: true,
 };
 
 /** `./testing` (fakes for users' tests, Node only) when the package has one. */
@@ -27,5 +30,5 @@ export const vendorPackage = () =>
     },
   });
 
-/** The core package: its runtime and the shared machinery of the fakes. */
-export const corePackage = () => defineConfig({ ...common, entry: { index: "src/index.ts", ...testingEntry() } });
+/** The core package: its public surface, the toolkit of the vendor packages, the shared machinery of the fakes. */
+export const corePackage = () => defineConfig({ ...common, entry: { index: "src/index.ts", internal: "src/internal.ts", ...testingEntry() } });

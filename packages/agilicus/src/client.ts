@@ -14,7 +14,7 @@ import {
   withSafeDescription,
   type CallOptions,
   type TransportOptions,
-} from "@vendor-auth/core";
+} from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
 import type {
   ApiKey,

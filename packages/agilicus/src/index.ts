@@ -50,24 +50,5 @@ export type {
   TokenValidity,
   UserSessionIdentifiers,
 } from "./generated/schema.gen.js";
-export {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  GoneError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  ResponseParseError,
-  SessionClosedError,
-  TimeoutError,
-  UnprocessableEntityError,
-  ValidationError,
-  VendorAuthError,
-  isVendorAuthError,
-} from "@vendor-auth/core";
-export type { CallOptions, TransportOptions } from "@vendor-auth/core";
+// The error classes and the option, event and token-source types, the same in every vendor package.
+export * from "@vendor-auth/core";

@@ -7,7 +7,7 @@
 //     cursor, offset or page token exists, so their iterators yield the one page the API returns,
 //     requested with the largest `limit` the spec allows (100 for tokens, 500 otherwise) unless you
 //     pass one.
-import { paginate, type CallOptions } from "@vendor-auth/core";
+import { paginate, type CallOptions } from "@vendor-auth/core/internal";
 import type { ApiKey, AuthenticationDocument, ListSessionsResponse, Session, Token } from "./generated/schema.gen.js";
 import { operations } from "./generated/operations.gen.js";
 

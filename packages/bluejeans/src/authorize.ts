@@ -1,7 +1,7 @@
 // The first leg of 3-legged OAuth. `GET /oauth2/authorize` (seed get_authorization_code) is not a
 // REST call: the user's browser opens it and is redirected back to `redirectUri` with `code` and
 // `state`. So this module builds that URL (never sends it) and checks the callback.
-import { ValidationError, VendorAuthError, requireString, resolveBaseUrl } from "@vendor-auth/core";
+import { ValidationError, VendorAuthError, requireString, resolveBaseUrl } from "@vendor-auth/core/internal";
 import { isAbsoluteUrl } from "./grants.js";
 
 /**

@@ -20,7 +20,7 @@ import {
   type CallOptions,
   type TokenSource,
   type TransportOptions,
-} from "@vendor-auth/core";
+} from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
 import type { Application, ApplicationSecret, GrantRequest, GrantResponse, InlineResponse200, paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";

@@ -1,7 +1,7 @@
 // The five grants of `POST /oauth2/token` (one operation in the spec, five seed operations): the
 // caller's input types, the response model per `grant_type` (from the spec's `x-seed-operations`),
 // and the one function that validates a grant and builds its exact wire body.
-import { ValidationError, requireObject, requireString } from "@vendor-auth/core";
+import { ValidationError, requireObject, requireString } from "@vendor-auth/core/internal";
 import type {
   GrantClient,
   GrantCode,

@@ -22,7 +22,7 @@ import {
   type ClientEvent,
   type Redactor,
   type TransportOptions,
-} from "@vendor-auth/core";
+} from "@vendor-auth/core/internal";
 import type { Middleware } from "openapi-fetch";
 import type { GrantRefresh, GrantRequest, GrantRequestRefresh, GrantResponse } from "./generated/schema.gen.js";
 import { refreshTokenOf, resolveCredentials, type CredentialDefaults, type GrantResponses, type GrantType } from "./grants.js";

@@ -97,8 +97,8 @@ export interface ApiClient<Paths extends {}, Ops extends OperationTable = Operat
   readonly fetch: (request: Request) => Promise<Response>;
   readonly redactor: Redactor;
   readonly vendor: string;
-  /** The checked transport options the client was created with. */
-  readonly options: Readonly<TransportOptions>;
+  /** The checked transport options the client was created with, and its base URL. */
+  readonly options: Readonly<TransportOptions & { baseUrl: string }>;
   /**
    * Runs one operation. `invoke` gets the options to spread into openapi-fetch. Resolves with the
    * success body; rejects with ApiError (non-2xx, RedirectError for 3xx), TimeoutError, AbortError,

@@ -139,6 +139,19 @@ export function checkOperationInput(facts: OperationFacts, input: unknown, schem
   return checked;
 }
 
+/**
+ * Checks values meant for an operation's parameters in one location (client options named like the
+ * parameters, checked when the client is created) against the parameters' schemas. Undefined values
+ * pass; a name the operation does not have is a ValidationError.
+ */
+export function checkParameters(facts: OperationFacts, location: string, values: Readonly<Record<string, unknown>>, schemas: SchemaTable): void {
+  for (const [name, value] of Object.entries(values)) {
+    const parameter = facts.parameters.find((p) => p.in === location && p.name === name);
+    if (!parameter) throw new ValidationError(name, `is not a ${location} parameter of this operation`);
+    if (value !== undefined) checkValue(name, value, parameter.schema, schemas, 0);
+  }
+}
+
 /** "." and ".." (encoded or not) would be resolved away by URL parsing and change the request path. */
 function checkPathSegment(field: string, value: unknown): void {
   const text = String(value);

@@ -15,7 +15,7 @@ import {
   createApiClient,
   type ClientEvent,
   type TransportOptions,
-} from "../src/index.js";
+} from "../src/internal.js";
 
 import { facts } from "./support/facts.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError, resolveBaseUrl } from "../src/index.js";
+import { ValidationError, resolveBaseUrl } from "../src/internal.js";
 
 const environments = { production: "https://api.example.com/", staging: "https://staging.example.com" } as const;
 const resolve = (extra: Partial<Parameters<typeof resolveBaseUrl<"production" | "staging">>[0]>) =>

@@ -14,7 +14,7 @@ import {
   createAuthorizedFetch,
   createTargetPolicy,
   type AuthorizedFetchConfig,
-} from "../src/index.js";
+} from "../src/internal.js";
 
 const server = useLoopbackServer();
 const credential = (r: RecordedRequest) => String(r.headers.authorization ?? "").replace(/^Bearer /, "") || r.query.get("access_token") || "";

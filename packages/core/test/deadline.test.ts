@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDeadline } from "../src/index.js";
+import { createDeadline } from "../src/internal.js";
 
 describe("createDeadline", () => {
   it("fires on timeout and says so", async () => {

@@ -13,7 +13,7 @@ import {
   UnprocessableEntityError,
   apiErrorClassFor,
   createApiError,
-} from "../src/index.js";
+} from "../src/internal.js";
 
 describe("status → error class", () => {
   it.each([

@@ -1,7 +1,7 @@
 // The logger events of the transport: one per request, response, retry and failure, redacted.
 import { describe, expect, it } from "vitest";
 import { useLoopbackServer } from "@vendor-auth/testkit";
-import { Redactor, createApiClient, type ClientEvent } from "../src/index.js";
+import { Redactor, createApiClient, type ClientEvent } from "../src/internal.js";
 
 import { facts } from "./support/facts.js";
 

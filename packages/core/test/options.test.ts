@@ -1,6 +1,6 @@
 // The one validator of transport and call options: every bad value is a ValidationError naming it.
 import { describe, expect, it } from "vitest";
-import { ValidationError, checkCallOptions, checkTransportOptions, every, ProvidedTokens, type TransportOptions } from "../src/index.js";
+import { ValidationError, checkCallOptions, checkTransportOptions, every, ProvidedTokens, type TransportOptions } from "../src/internal.js";
 
 const fieldOf = (fn: () => unknown) => {
   try {

@@ -2,7 +2,7 @@
 // redacted copy never contains the secret, and secret-named keys never keep their values.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { REDACTED, Redactor } from "../src/index.js";
+import { REDACTED, Redactor } from "../src/internal.js";
 
 const secretArb = fc.string({ minLength: Redactor.MIN_SECRET_LENGTH, maxLength: 40 }).filter((s) => !REDACTED.includes(s) && s.trim() === s && s.length >= Redactor.MIN_SECRET_LENGTH);
 

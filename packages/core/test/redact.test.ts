@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { REDACTED, Redactor, TRUNCATED } from "../src/index.js";
+import { REDACTED, Redactor, TRUNCATED } from "../src/internal.js";
 
 const SECRET = "test-secret-Value/42+x";
 const redacts = (redactor: Redactor, secret: string) => !redactor.string(`x ${secret} x`).includes(secret);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TokenCache } from "../src/index.js";
+import { TokenCache } from "../src/internal.js";
 
 const deferred = <T>() => {
   let resolve!: (value: T) => void;

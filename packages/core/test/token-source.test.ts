@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError, every, toTokenProvider } from "../src/index.js";
+import { ValidationError, every, toTokenProvider } from "../src/internal.js";
 
 describe("toTokenProvider", () => {
   it("accepts a string or a (sync or async) function", async () => {

@@ -5,12 +5,11 @@
 // transport, errors and redaction come from @vendor-auth/core. The token state is in session.ts,
 // the Keep-Alive header rules in keep-alive.ts.
 import {
-  ConnectionError,
   Redactor,
   ValidationError,
+  checkParameters,
+  checkSchema,
   createApiClient,
-  optionalBoolean,
-  optionalString,
   requireObject,
   requirePathSegment,
   requireResponseString,
@@ -18,12 +17,12 @@ import {
   withSafeDescription,
   type CallOptions,
   type TransportOptions,
-} from "@vendor-auth/core";
+} from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
 import type { CreateConnectionRequest, paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
 import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
-import { isKeepAliveRejection, keepAliveRejected } from "./keep-alive.js";
+import { keepAliveError } from "./keep-alive.js";
 import { createTokenHolder, type AccessTokenWire, type LaserficheSession, type LaserficheTokenHolder } from "./session.js";
 
 export interface LaserficheClientOptions extends TransportOptions {
@@ -83,12 +82,8 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
   // One segment of every request path: "." or ".." would send the credentials to another path.
   const repoId = requirePathSegment("repoId", options.repoId);
   const body = createConnectionRequest(options);
-  const customerId = optionalString("customerId", options.customerId);
-  optionalBoolean("createCookie", options.createCookie);
-  const query = {
-    ...(options.createCookie === undefined ? {} : { createCookie: options.createCookie }),
-    ...(customerId === undefined ? {} : { customerId }),
-  };
+  const query = defined({ createCookie: options.createCookie, customerId: options.customerId });
+  checkParameters(operations.createAccessToken, "query", query, schemas);
   const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
   const redactor = new Redactor().add(body.password, body.sessionKey, body.samlToken);
   const api = createApiClient<paths, typeof operations>({ ...options, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes });
@@ -97,12 +92,8 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
   const withToken = (token: string, call?: CallOptions) => ({ ...call, credentials: { Authorization: token } });
 
   const wire: AccessTokenWire = {
-    vendor: VENDOR,
-    baseUrl,
+    api,
     repoId,
-    redactor,
-    transport: options,
-    emit: api.emit,
     // The runtime's own fetch cannot send Keep-Alive (see keep-alive.ts); a caller's fetch may.
     canSendKeepAlive: options.fetch !== undefined && options.fetch !== globalThis.fetch,
     async create(call?: CallOptions) {
@@ -115,8 +106,7 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
       try {
         return await api.op("refreshAccessToken", { params: { path, ...(header ? { header: { "Keep-Alive": header.value } } : {}) } }, withToken(token, call));
       } catch (error) {
-        if (header && error instanceof ConnectionError && isKeepAliveRejection(error)) throw keepAliveRejected(header, "refreshAccessToken", error);
-        throw error;
+        throw header ? keepAliveError(header, "refreshAccessToken", error) : error;
       }
     },
     invalidate: (token, call) => api.op("invalidateAccessToken", { params: { path } }, withToken(token, call)),
@@ -137,30 +127,26 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     baseUrl,
     repoId,
     ...(body.username ? { username: body.username } : {}),
-    ...(customerId === undefined ? {} : { customerId }),
+    ...(query.customerId === undefined ? {} : { customerId: query.customerId }),
     expiresAt: client.expiresAt?.toISOString(),
   }));
 }
 
-/** The Create body from the options; checks the credential fields before any request. */
+/** The Create body from the options, checked against the spec's CreateConnectionRequest and the vendor's credential rule. */
 function createConnectionRequest(options: LaserficheClientOptions): CreateConnectionRequest {
-  const username = optionalString("username", options.username);
-  const password = optionalString("password", options.password);
-  const sessionKey = optionalString("sessionKey", options.sessionKey);
-  const samlToken = optionalString("samlToken", options.samlToken);
-  if (options.applicationName !== undefined && typeof options.applicationName !== "string") {
-    throw new ValidationError("applicationName", `must be a string, got ${typeof options.applicationName}`);
-  }
+  const { username, password, sessionKey, samlToken, applicationName } = options;
+  const body = defined({ username, password, sessionKey, samlToken, applicationName });
+  checkSchema("", body, schemas.CreateConnectionRequest, schemas);
+  // Which combinations authenticate is the vendor's rule, not the spec's (decision create-credentials).
   if (username !== undefined && password === undefined) throw new ValidationError("password", "is required with username");
   if (password !== undefined && username === undefined) throw new ValidationError("username", "is required with password");
   if (username === undefined && sessionKey === undefined && samlToken === undefined) {
     throw new ValidationError("username", "credentials are required: username and password, sessionKey or samlToken");
   }
-  const body: CreateConnectionRequest = {};
-  if (username !== undefined) body.username = username;
-  if (password !== undefined) body.password = password;
-  if (sessionKey !== undefined) body.sessionKey = sessionKey;
-  if (samlToken !== undefined) body.samlToken = samlToken;
-  if (options.applicationName !== undefined) body.applicationName = options.applicationName;
   return body;
+}
+
+/** The entries of `values` that are set. */
+function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

@@ -11,7 +11,7 @@
 // refuses a keep-alive value up front when it runs on the runtime's built-in fetch, and turns
 // undici's rejection (a caller-supplied fetch that is undici underneath) into the same
 // ValidationError, instead of a misleading ConnectionError or a header that silently vanishes.
-import { ValidationError, isVendorAuthError } from "@vendor-auth/core";
+import { ApiError, ValidationError, isVendorAuthError, optionalNumber, optionalObject, requireString } from "@vendor-auth/core/internal";
 
 /** The optional Keep-Alive header of `refreshAccessToken`. Pass at most one of the two. */
 export interface KeepAliveOptions {
@@ -46,46 +46,30 @@ export interface KeepAliveHeader {
  * ValidationError for a bad value, and when `canSend` is false and a value was given.
  */
 export function keepAliveHeader(options: KeepAliveOptions | undefined, canSend: boolean): KeepAliveHeader | undefined {
-  if (options === undefined || options === null) return undefined;
-  if (typeof options !== "object") throw new ValidationError("options", "must be an object like { keepAliveSeconds }");
-  const { keepAliveSeconds, keepAlive } = options;
-  if (keepAliveSeconds !== undefined && keepAlive !== undefined) {
-    throw new ValidationError("keepAlive", "pass either keepAliveSeconds or keepAlive, not both");
-  }
-  let value: string | undefined;
-  let field: KeepAliveHeader["field"] = "keepAliveSeconds";
-  if (keepAliveSeconds !== undefined) {
-    if (typeof keepAliveSeconds !== "number" || !Number.isInteger(keepAliveSeconds) || keepAliveSeconds < 1 || keepAliveSeconds > MAX_KEEP_ALIVE_SECONDS) {
-      throw new ValidationError("keepAliveSeconds", `must be a whole number of seconds from 1 to ${MAX_KEEP_ALIVE_SECONDS} (the vendor's maximum is 1 hour)`);
-    }
-    value = String(keepAliveSeconds);
-  } else if (keepAlive !== undefined) {
-    field = "keepAlive";
-    if (typeof keepAlive !== "string" || !keepAlive.trim()) throw new ValidationError("keepAlive", "must be a non-empty string");
-    // Header values must not contain control characters (CR/LF would split the header).
-    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(keepAlive)) throw new ValidationError("keepAlive", "must not contain control characters");
-    value = keepAlive.trim();
-  }
-  if (value === undefined) return undefined;
-  if (!canSend) throw new ValidationError(field, CANNOT_SEND);
-  return { field, value };
+  const { keepAliveSeconds, keepAlive } = (optionalObject("options", options ?? undefined) ?? {}) as KeepAliveOptions;
+  if (keepAliveSeconds !== undefined && keepAlive !== undefined) throw new ValidationError("keepAlive", "pass either keepAliveSeconds or keepAlive, not both");
+  optionalNumber("keepAliveSeconds", keepAliveSeconds, { min: 1, max: MAX_KEEP_ALIVE_SECONDS, integer: true, unit: "seconds (the vendor's maximum is 1 hour)" });
+  // Header values must not contain control characters (CR/LF would split the header).
+  if (keepAlive !== undefined && /[\u0000-\u0008\u000a-\u001f\u007f]/.test(requireString("keepAlive", keepAlive))) throw new ValidationError("keepAlive", "must not contain control characters");
+  const header: KeepAliveHeader | undefined = keepAliveSeconds !== undefined ? { field: "keepAliveSeconds", value: String(keepAliveSeconds) } : keepAlive !== undefined ? { field: "keepAlive", value: keepAlive.trim() } : undefined;
+  if (header && !canSend) throw new ValidationError(header.field, CANNOT_SEND);
+  return header;
 }
 
-/** True when `error` (or one of its causes) is undici refusing to send a Keep-Alive header. */
-export function isKeepAliveRejection(error: unknown): boolean {
+/**
+ * `error` itself, unless it is undici refusing to send the Keep-Alive header (somewhere in its
+ * causes): then the ValidationError that says so, instead of a misleading ConnectionError.
+ */
+export function keepAliveError(header: KeepAliveHeader, operation: string, error: unknown): unknown {
+  // The server's own refusal of the value (a 400 saying so) stays what it is.
+  if (error instanceof ApiError) return error;
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current; depth++) {
-    if (current instanceof Error && /invalid keep-alive header/i.test(current.message)) return true;
+    if (current instanceof Error && /invalid keep-alive header/i.test(current.message)) {
+      const message = CANNOT_SEND.replace("the runtime's built-in fetch", "this fetch (it is undici underneath)");
+      return new ValidationError(header.field, message, { vendor: isVendorAuthError(error) ? error.vendor : undefined, operation, cause: error });
+    }
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
-}
-
-/** The ValidationError that replaces undici's rejection of the header. */
-export function keepAliveRejected(header: KeepAliveHeader, operation: string, cause: unknown): ValidationError {
-  return new ValidationError(header.field, CANNOT_SEND.replace("the runtime's built-in fetch", "this fetch (it is undici underneath)"), {
-    vendor: isVendorAuthError(cause) ? cause.vendor : undefined,
-    operation,
-    cause,
-  });
+  return error;
 }

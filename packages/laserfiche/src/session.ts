@@ -7,23 +7,19 @@
 // Two flavours share this code: the client's own token holder, which starts afresh after
 // `invalidateAccessToken()`, and sessions from `client.openSession()`, which end for good.
 import {
-  SessionClosedError,
   TokenCache,
-  ValidationError,
   createAuthMiddleware,
   createAuthorizedFetch,
-  defineAsyncDispose,
+  createClosable,
+  createRepeater,
   waitWithCallOptions,
-  every,
+  withClose,
   withSafeDescription,
+  type ApiClient,
   type AuthorizedFetch,
   type CallOptions,
-  type ClientEvent,
-  type Redactor,
-  type Repeating,
   type TokenLease,
-  type TransportOptions,
-} from "@vendor-auth/core";
+} from "@vendor-auth/core/internal";
 import type { Middleware } from "openapi-fetch";
 import type { ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "./generated/schema.gen.js";
 import { keepAliveHeader, type KeepAliveHeader, type KeepAliveOptions } from "./keep-alive.js";
@@ -99,13 +95,9 @@ export interface LaserficheSession extends LaserficheTokenHolder {
 
 /** The wire operations a token holder runs on (see client.ts). */
 export interface AccessTokenWire {
-  readonly vendor: string;
-  readonly baseUrl: string;
+  /** The client's transport: its vendor, base URL, options, redactor and logger. */
+  readonly api: Pick<ApiClient<{}>, "vendor" | "options" | "redactor" | "emit">;
   readonly repoId: string;
-  readonly redactor: Redactor;
-  /** The client's transport options (fetch, timeoutMs, allowedOrigins, reauthIntervalMs, …) for `authorizedFetch`. */
-  readonly transport: TransportOptions;
-  readonly emit: (event: ClientEvent) => void;
   /** Whether the fetch in use can send a Keep-Alive header. */
   readonly canSendKeepAlive: boolean;
   create(options?: CallOptions): Promise<SessionKeyInfo & { authToken: string }>;
@@ -113,54 +105,37 @@ export interface AccessTokenWire {
   invalidate(token: string, options?: CallOptions): Promise<ODataValueOfBoolean>;
 }
 
-interface SessionToken {
-  readonly value: string;
-  readonly info: SessionKeyInfo;
-}
-
-const MAX_INTERVAL_MS = 2 ** 31 - 1;
+type SessionToken = { readonly value: string; readonly info: SessionKeyInfo };
 
 export function createTokenHolder(wire: AccessTokenWire, mode: "reusable"): LaserficheTokenHolder;
 export function createTokenHolder(wire: AccessTokenWire, mode: "session"): LaserficheSession;
 export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "session"): LaserficheTokenHolder | LaserficheSession {
-  const { vendor } = wire;
-  let closed = false;
-  let closing: Promise<void> | undefined;
-  let creating = false;
+  const { vendor, options: transport, redactor } = wire.api;
+  const closable = createClosable(vendor);
+  const keepAlive = createRepeater();
   let expireTime: string | undefined;
-  let keepAlive: Repeating | undefined;
 
   // No `expiresAt` on the cached token: the cache never renews it (see the header comment).
   const tokens = new TokenCache<SessionToken>(
     async () => {
-      creating = true;
-      try {
-        const info = await wire.create();
-        expireTime = info.expireTime;
-        return { value: info.authToken, info };
-      } finally {
-        creating = false;
-      }
+      const info = await wire.create();
+      expireTime = info.expireTime;
+      return { value: info.authToken, info };
     },
     {
-      reauthIntervalMs: wire.transport.reauthIntervalMs,
-      emit: wire.emit,
+      reauthIntervalMs: transport.reauthIntervalMs,
+      emit: wire.api.emit,
       // A token replaced after a 401 is a server session: log it out rather than leak it.
-      revoke: (replaced) => wire.invalidate(replaced.value).finally(() => wire.redactor.retire(replaced.value)),
+      revoke: (replaced) => wire.invalidate(replaced.value).finally(() => redactor.retire(replaced.value)),
     },
   );
-
   // Only the client's reusable token is re-created after a 401; a session's token is its identity.
   const lease: TokenLease = mode === "reusable" ? tokens : { acquire: (signal) => tokens.acquire(signal), after401: async () => undefined };
 
-  const ensureOpen = (operation: string) => {
-    if (closed) throw new SessionClosedError({ vendor, operation });
-  };
-
   async function token(operation: string, options?: CallOptions): Promise<SessionToken> {
-    ensureOpen(operation);
+    closable.ensureOpen(operation);
     const result = await waitWithCallOptions(() => tokens.get(), options, { vendor, operation });
-    ensureOpen(operation);
+    closable.ensureOpen(operation);
     return result;
   }
 
@@ -171,15 +146,10 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     return result;
   }
 
-  const stopKeepAlive = () => {
-    keepAlive?.stop();
-    keepAlive = undefined;
-  };
-
   async function invalidate(options: CallOptions | undefined): Promise<ODataValueOfBoolean> {
-    stopKeepAlive();
+    keepAlive.stop();
     // A Create in flight is waited for, so its token is invalidated rather than leaked.
-    const current = tokens.peek() ?? (creating ? await tokens.get().catch(() => undefined) : undefined);
+    const current = tokens.peek() ?? (await tokens.pending?.catch(() => undefined));
     tokens.invalidate();
     expireTime = undefined;
     if (!current) return { value: false };
@@ -188,23 +158,15 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     } finally {
       // No longer in use: redacted among the most recent secrets (a late error may still carry it),
       // not for the client's life (a client that opens a session per job must not grow without bound).
-      wire.redactor.retire(current.value);
+      redactor.retire(current.value);
     }
   }
 
-  const getAccessToken = async (options?: CallOptions) => (await token("getAccessToken", options)).value;
   const authorizedFetch = createAuthorizedFetch({
-    ...wire.transport,
+    ...transport,
     vendor,
-    baseUrl: wire.baseUrl,
-    redactor: wire.redactor,
-    tokens: {
-      acquire: (signal) => {
-        if (closed) return Promise.reject(new SessionClosedError({ vendor, operation: "authorizedFetch" }));
-        return lease.acquire(signal);
-      },
-      after401: (used) => lease.after401(used),
-    },
+    redactor,
+    tokens: { acquire: async (signal) => (closable.ensureOpen("authorizedFetch"), lease.acquire(signal)), after401: (used) => lease.after401(used) },
   });
 
   const holder: LaserficheTokenHolder = {
@@ -212,22 +174,18 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
       const current = await token("createAccessToken", options);
       return { ...current.info, ...(expireTime === undefined ? {} : { expireTime }) };
     },
-    getAccessToken,
+    getAccessToken: async (options) => (await token("getAccessToken", options)).value,
     async refreshAccessToken(keepAliveOptions, options) {
-      ensureOpen("refreshAccessToken");
+      closable.ensureOpen("refreshAccessToken");
       const header = keepAliveHeader(keepAliveOptions, wire.canSendKeepAlive);
       return refreshWith(await token("refreshAccessToken", options), header, options);
     },
     async invalidateAccessToken(options) {
-      ensureOpen("invalidateAccessToken");
+      closable.ensureOpen("invalidateAccessToken");
       if (mode === "reusable") return invalidate(options);
-      closed = true;
-      const result = invalidate(options);
-      // A later close()/dispose waits for this logout but does not throw its error a second time.
-      closing = result.then(
-        () => undefined,
-        () => undefined,
-      );
+      // A session ends here; a later close() or dispose waits for this logout without throwing again.
+      let result: ODataValueOfBoolean = { value: false };
+      await closable.close(async () => (result = await invalidate(options)));
       return result;
     },
     get expiresAt() {
@@ -236,57 +194,27 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
       return Number.isNaN(date.getTime()) ? undefined : date;
     },
     startKeepAlive(intervalMs, options = {}) {
-      ensureOpen("startKeepAlive");
-      if (typeof intervalMs !== "number" || !Number.isFinite(intervalMs) || intervalMs <= 0 || intervalMs > MAX_INTERVAL_MS) {
-        throw new ValidationError("intervalMs", `must be a positive number of milliseconds up to ${MAX_INTERVAL_MS}`);
-      }
-      if (options.onError !== undefined && typeof options.onError !== "function") throw new ValidationError("onError", "must be a function");
+      closable.ensureOpen("startKeepAlive");
       const header = keepAliveHeader(options, wire.canSendKeepAlive);
-      stopKeepAlive();
-      let inFlight = false;
-      keepAlive = every(
+      keepAlive.start(
         intervalMs,
         async () => {
           const current = tokens.peek();
-          if (closed || inFlight || !current) return;
-          inFlight = true;
-          try {
-            await refreshWith(current, header);
-          } finally {
-            inFlight = false;
-          }
+          if (!closable.closed && current) await refreshWith(current, header);
         },
         options.onError,
       );
     },
-    stopKeepAlive,
+    stopKeepAlive: () => keepAlive.stop(),
     get keepAliveRunning() {
-      return keepAlive !== undefined;
+      return keepAlive.running;
     },
-    // The client's own token is re-created after a 401 (bounded); a session's token is its identity.
     authMiddleware: () => createAuthMiddleware(authorizedFetch),
     authorizedFetch,
   };
-
   if (mode === "reusable") return holder;
 
-  // The `holder` methods stay; `invalidateAccessToken` above already closes a session.
-  const close = (options?: CallOptions): Promise<void> => {
-    if (closing) return closing;
-    closed = true;
-    closing = invalidate(options).then(() => undefined);
-    return closing;
-  };
-  const session = Object.defineProperties(holder, {
-    closed: { get: () => closed, enumerable: true },
-    close: { value: close, enumerable: true },
-  }) as LaserficheTokenHolder & Pick<LaserficheSession, "closed" | "close">;
-  defineAsyncDispose(session, () => close());
-  return withSafeDescription(session as LaserficheSession, "LaserficheSession", () => ({
-    vendor,
-    baseUrl: wire.baseUrl,
-    repoId: wire.repoId,
-    closed,
-    expiresAt: holder.expiresAt?.toISOString(),
-  }));
+  Object.defineProperty(holder, "closed", { get: () => closable.closed, enumerable: true });
+  const session = withClose(holder, (options?: CallOptions) => closable.close(() => invalidate(options))) as unknown as LaserficheSession;
+  return withSafeDescription(session, "LaserficheSession", () => ({ vendor, baseUrl: transport.baseUrl, repoId: wire.repoId, closed: closable.closed, expiresAt: holder.expiresAt?.toISOString() }));
 }

@@ -230,7 +230,8 @@ describe("validation before any request", () => {
     expect(field({ ...base, password: undefined })).toBe("password");
     expect(field({ ...base, username: undefined })).toBe("username");
     expect(field({ repoId: REPO_ID, baseUrl: server.url })).toBe("username");
-    expect(field({ ...base, customerId: "" })).toBe("customerId");
+    expect(field({ ...base, customerId: 42 })).toBe("customerId");
+    expect(field({ ...base, password: 7 })).toBe("password");
     expect(field({ ...base, createCookie: "yes" })).toBe("createCookie");
     expect(field({ ...base, applicationName: 1 })).toBe("applicationName");
     expect(field({ ...base, baseUrl: "http://api.laserfiche.com/repository" })).toBe("baseUrl");

@@ -417,7 +417,8 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       else expect(suite.reauth.tokensObtained(server.requests)).toBeLessThanOrEqual(2);
       expect(events.filter((e) => e.type === "token" && e.action === "replaced").length).toBeLessThanOrEqual(1);
       expect(events.some((e) => e.type === "token" && e.action === "kept")).toBe(true);
-    });
+      // 300 requests (and up to 2 token requests): generous for a loaded machine.
+    }, 180_000);
 
     if (suite.tokenFanOut) {
       const fanOut = suite.tokenFanOut;
@@ -515,7 +516,8 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
         // Inflating the whole body would take 512 MiB of array buffers.
         expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(64 * 1024 * 1024);
         expect(count(suite.safe)).toBe(1);
-      });
+        // Compressing the bomb takes seconds on a loaded machine.
+      }, 180_000);
     }
 
     // ── Options checked before anything is sent ─────────────────────────────────────────────────

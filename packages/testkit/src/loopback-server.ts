@@ -84,6 +84,10 @@ export async function startLoopbackServer(handler: Handler = () => ({ status: 40
       sendReply(res, { status: 599, body: { testServerError: String(error) } });
     }
   });
+  // Idle sockets are closed by the client first (undici after 4 s): a server that closed them at
+  // Node's default 5 s could race a request reusing one on a loaded machine (an ECONNRESET that a
+  // test would count as a retry).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -19,7 +19,7 @@ import {
   type AuthorizedFetch,
   type CallOptions,
   type TransportOptions,
-} from "@vendor-auth/core";
+} from "@vendor-auth/core/internal";
 import type { Client, Middleware } from "openapi-fetch";
 import type { AccessTokenIdListResponse, AccessTokenRequest, AccessTokenResponse, Success, paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";

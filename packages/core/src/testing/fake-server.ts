@@ -347,6 +347,9 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
       },
     );
   });
+  // Idle sockets are closed by the client first (undici after 4 s): a fake that closed them at Node's
+  // default 5 s could race a request reusing one on a loaded machine (a spurious ECONNRESET).
+  server.keepAliveTimeout = 60_000;
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

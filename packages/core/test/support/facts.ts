@@ -1,5 +1,5 @@
 // Operation facts for core's own tests, shaped like a vendor's generated operations.gen.ts.
-import type { OperationFacts } from "../../src/index.js";
+import type { OperationFacts } from "../../src/internal.js";
 
 export function facts(overrides: Partial<OperationFacts> = {}): OperationFacts {
   return {
