@@ -24,7 +24,7 @@ export const vendorPackage = () =>
     ...common,
     entry: {
       index: "src/index.ts",
-      sdk: "src/generated/sdk/index.ts",
+      sdk: "src/generated/sdk.gen.ts",
       schema: "src/generated/schema.gen.ts",
       ...testingEntry(),
     },

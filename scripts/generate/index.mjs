@@ -20,6 +20,8 @@ import { generateSchemaTypes } from "./schema-types.mjs";
 import { generateSdk } from "./sdk.mjs";
 import { generateMeta } from "./meta.mjs";
 import { generateOperations } from "./operations.mjs";
+import { generateSdkEntry } from "./sdk-entry.mjs";
+import { generateModels } from "./models.mjs";
 import { generateSpecModule } from "./spec-module.mjs";
 import { writeManifest } from "./manifest.mjs";
 import { repoRoot, vendorPaths } from "./paths.mjs";
@@ -40,6 +42,10 @@ async function generateVendor(vendor) {
     await writeFile(metaFile, await generateMeta(paths.spec, META_HEADER(vendor)));
     const operationsFile = path.join(scratch, "operations.gen.ts");
     await writeFile(operationsFile, await generateOperations(paths.spec, META_HEADER(vendor).replace("scripts/generate/meta.mjs", "scripts/generate/operations.mjs")));
+    const modelsFile = path.join(scratch, "models.gen.ts");
+    await writeFile(modelsFile, await generateModels(paths.spec, META_HEADER(vendor).replace("scripts/generate/meta.mjs", "scripts/generate/models.mjs")));
+    const sdkEntryFile = path.join(scratch, "sdk.gen.ts");
+    await writeFile(sdkEntryFile, await generateSdkEntry(paths.spec, vendor, META_HEADER(vendor).replace("scripts/generate/meta.mjs", "scripts/generate/sdk-entry.mjs")));
     const specFile = path.join(scratch, "spec.gen.ts");
     await writeFile(specFile, await generateSpecModule(paths.spec, META_HEADER(vendor).replace("scripts/generate/meta.mjs", "scripts/generate/spec-module.mjs")));
     const sdkOut = path.join(scratch, "sdk");
@@ -52,6 +58,8 @@ async function generateVendor(vendor) {
     await cp(schemaFile, path.join(paths.generatedDir, "schema.gen.ts"));
     await cp(metaFile, path.join(paths.generatedDir, "meta.gen.ts"));
     await cp(operationsFile, path.join(paths.generatedDir, "operations.gen.ts"));
+    await cp(sdkEntryFile, path.join(paths.generatedDir, "sdk.gen.ts"));
+    await cp(modelsFile, path.join(paths.generatedDir, "models.gen.ts"));
     await cp(specFile, path.join(paths.generatedDir, "spec.gen.ts"));
     await cp(sdkOut, path.join(paths.generatedDir, "sdk"), { recursive: true });
     await cp(docsOut, paths.generatedDocsDir, { recursive: true });
@@ -77,8 +85,11 @@ Everything in this folder is generated from \`specs/${vendor}.yaml\` by \`pnpm g
 - \`operations.gen.ts\`: per operation, every fact the helper layer acts on (method, path,
   parameters and body constraints, security, secrets, idempotency, documented errors, seed names).
 - \`meta.gen.ts\`: the servers, their environment names and the default environment.
+- \`models.gen.ts\`: one type per component schema, under the spec's own name.
 - \`spec.gen.ts\`: the spec itself, for the fakes in \`./testing\`.
-- \`sdk/\`: the class-based SDK from openapi-generator \`typescript-fetch\` (exported as \`./sdk\`).
+- \`sdk/\`: the class-based SDK from openapi-generator \`typescript-fetch\`.
+- \`sdk.gen.ts\`: the \`./sdk\` entry: that SDK, \`createSdkConfiguration()\` (the SDK on core's
+  transport) and the vendor's seed operations as methods with their own models.
 - \`manifest.json\`: hashes of the spec, the generator settings and every generated file; a test
   fails when they disagree (stale or hand-edited output).
 `;

@@ -157,6 +157,7 @@ export function operationFacts(spec) {
           name: parameter.name,
           required: parameter.required === true || parameter.in === "path",
           schema: constraints(parameter.schema ?? {}, "request"),
+          ...(resolve(spec, parameter.schema)?.default !== undefined ? { default: resolve(spec, parameter.schema).default } : {}),
           ...(parameter["x-secret"] === true ? { secret: true } : {}),
         }));
       const requestBody = resolve(spec, op.requestBody);
@@ -202,14 +203,47 @@ export function operationFacts(spec) {
       };
     }
   }
-  return { operations, schemas: Object.fromEntries(Object.keys(schemas).sort().map((name) => [name, schemas[name]])), securitySchemes };
+  // Every property and parameter name the spec marks secret: redacted by key wherever it appears.
+  const secretKeys = new Set();
+  for (const schema of Object.values(spec.components?.schemas ?? {})) for (const [name, property] of Object.entries(schema.properties ?? {})) if (property?.["x-secret"] === true) secretKeys.add(name);
+  for (const facts of Object.values(operations)) for (const parameter of facts.parameters) if (parameter.secret) secretKeys.add(parameter.name);
+  return { operations, schemas: Object.fromEntries(Object.keys(schemas).sort().map((name) => [name, schemas[name]])), securitySchemes, secretKeys: [...secretKeys].sort() };
+}
+
+/**
+ * The types of the vendor's seed operations that spec operations stand for (`x-seed-operations`):
+ * per seed operationId, the spec operation, its scalar fields as literal types, and the request and
+ * response models named by `requestSchema` / `responseSchema`.
+ */
+function seedOperationTypes(operations) {
+  const entries = [];
+  for (const [operationId, facts] of Object.entries(operations)) {
+    for (const seed of facts.seedOperations ?? []) {
+      const fields = [`readonly operation: ${JSON.stringify(operationId)}`];
+      for (const [key, value] of Object.entries(seed)) {
+        if (key === "operationId" || key === "requestSchema" || key === "responseSchema") continue;
+        if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") fields.push(`readonly ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+      }
+      if (seed.requestSchema) fields.push(`readonly request: components["schemas"][${JSON.stringify(seed.requestSchema)}]`);
+      if (seed.responseSchema) fields.push(`readonly response: components["schemas"][${JSON.stringify(seed.responseSchema)}]`);
+      entries.push(`  ${JSON.stringify(seed.operationId)}: { ${fields.join("; ")} };`);
+    }
+  }
+  if (entries.length === 0) return "";
+  return `
+/** The vendor's seed operations that spec operations stand for (\`x-seed-operations\`), with their models. */
+export interface SeedOperations {
+${entries.join("\n")}
+}
+`;
 }
 
 export async function generateOperations(specPath, header) {
   const spec = parse(await readFile(specPath, "utf8"));
-  const { operations, schemas, securitySchemes } = operationFacts(spec);
+  const { operations, schemas, securitySchemes, secretKeys } = operationFacts(spec);
   const json = (value) => JSON.stringify(value, null, 2);
-  return `${header}
+  const seeds = seedOperationTypes(operations);
+  return `${header}${seeds ? `\nimport type { components } from "./schema.gen.js";\n` : ""}
 /** Per operationId: everything the helper layer acts on (see scripts/generate/operations.mjs). */
 export const operations = ${json(operations)} as const;
 
@@ -220,5 +254,8 @@ export const schemas = ${json(schemas)} as const;
 
 /** The spec's security schemes: where each credential goes on a request. */
 export const securitySchemes = ${json(securitySchemes)} as const;
-`;
+
+/** The property and parameter names the spec marks \`x-secret\`: redacted by key wherever they appear. */
+export const secretKeys = ${json(secretKeys)} as const;
+${seeds}`;
 }

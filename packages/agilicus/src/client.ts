@@ -16,33 +16,8 @@ import {
   type TransportOptions,
 } from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
-import type {
-  ApiKey,
-  ApiKeyIntrospect,
-  ApiKeyIntrospectResponse,
-  AuthenticationDocument,
-  BulkSessionOperationResponse,
-  BulkTokenRevoke,
-  BulkTokenRevokeResponse,
-  CreateSessionAndTokenRequest,
-  CreateSessionAndTokenResponse,
-  CreateTokenRequest,
-  IdentityAssertion,
-  IdentityAssertionResponse,
-  ListApiKeysResponse,
-  ListAuthenticationDocumentResponse,
-  ListSessionsResponse,
-  ListTokensResponse,
-  ManyOrgTokenIntrospectResponse,
-  RawToken,
-  Session,
-  Token,
-  TokenIntrospect,
-  TokenReissueRequest,
-  TokenRevoke,
-  UserSessionIdentifiers,
-  paths,
-} from "./generated/schema.gen.js";
+import type { APIKey, APIKeyIntrospect, APIKeyIntrospectResponse, AuthenticationDocument, BulkSessionOperationResponse, BulkTokenRevoke, BulkTokenRevokeResponse, CreateSessionAndTokenRequest, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, IdentityAssertionResponse, ListAPIKeysResponse, ListAuthenticationDocumentResponse, ListSessionsResponse, ListTokensResponse, ManyOrgTokenIntrospectResponse, RawToken, Session, Token, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "./generated/models.gen.js";
+import type { paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
 import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
 import { iterateApiKeys, iterateAuthenticationDocuments, iterateSessions, iterateTokens, type IterateOptions } from "./pagination.js";
@@ -80,15 +55,15 @@ export interface AgilicusClient {
 
   // API keys
   /** POST /v1/api_keys (auth): creates an API key; the key itself (`status.api_key`) is only in this response. */
-  createApiKey(body: ApiKey, options?: CallOptions): Promise<ApiKey>;
+  createApiKey(body: APIKey, options?: CallOptions): Promise<APIKey>;
   /** POST /v1/api_keys/introspect (no auth): the permissions of an API key; 410 (GoneError) when it was revoked. */
-  createApiKeyIntrospection(body: ApiKeyIntrospect, options?: CallOptions): Promise<ApiKeyIntrospectResponse>;
+  createApiKeyIntrospection(body: APIKeyIntrospect, options?: CallOptions): Promise<APIKeyIntrospectResponse>;
   /** GET /v1/api_keys/{api_key_id} (auth); 404 (NotFoundError) when it does not exist. */
-  getApiKey(apiKeyId: string, query?: ResourceQuery, options?: CallOptions): Promise<ApiKey>;
+  getApiKey(apiKeyId: string, query?: ResourceQuery, options?: CallOptions): Promise<APIKey>;
   /** DELETE /v1/api_keys/{api_key_id} (auth); 404 (NotFoundError) when it does not exist. */
   deleteApiKey(apiKeyId: string, query?: ResourceQuery, options?: CallOptions): Promise<void>;
   /** GET /v1/api_keys (auth): one page (`limit` 1..500, default 500; the API has no cursor). */
-  listApiKeys(query?: ListApiKeysQuery, options?: CallOptions): Promise<ListApiKeysResponse>;
+  listApiKeys(query?: ListApiKeysQuery, options?: CallOptions): Promise<ListAPIKeysResponse>;
 
   // Authentication documents
   /** POST /v1/authentication_documents (auth); the private key (`status.key`) is only in this response. */
@@ -154,7 +129,7 @@ export interface AgilicusClient {
   /** The tokens of one listTokens page (limit default 100, the maximum): the API offers no cursor. */
   iterateTokens(query?: ListTokensQuery, options?: IterateOptions): AsyncGenerator<Token, void, undefined>;
   /** The API keys of one listApiKeys page (limit default 500, the maximum): the API offers no cursor. */
-  iterateApiKeys(query?: ListApiKeysQuery, options?: IterateOptions): AsyncGenerator<ApiKey, void, undefined>;
+  iterateApiKeys(query?: ListApiKeysQuery, options?: IterateOptions): AsyncGenerator<APIKey, void, undefined>;
   /** The documents of one listAuthenticationDocuments page (limit default 500): the API offers no cursor. */
   iterateAuthenticationDocuments(query?: ListAuthenticationDocumentsQuery, options?: IterateOptions): AsyncGenerator<AuthenticationDocument, void, undefined>;
 

@@ -8,47 +8,7 @@ export { defaultEnvironment, environments, servers } from "./generated/meta.gen.
 export type { Environment } from "./generated/meta.gen.js";
 export { operations } from "./generated/operations.gen.js";
 export type { OperationId } from "./generated/operations.gen.js";
-export type {
-  ApiKey,
-  ApiKeyIntrospect,
-  ApiKeyIntrospectAuthorizationInfo,
-  ApiKeyIntrospectResponse,
-  ApiKeySpec,
-  ApiKeyStatus,
-  AuthenticationDocument,
-  AuthenticationDocumentSpec,
-  AuthenticationDocumentStatus,
-  BulkSessionOperationResponse,
-  BulkTokenRevoke,
-  BulkTokenRevokeResponse,
-  CreateSessionAndTokenRequest,
-  CreateSessionAndTokenResponse,
-  CreateTokenRequest,
-  HostPermissions,
-  IdentityAssertion,
-  IdentityAssertionResponse,
-  JsonBodyConstraint,
-  ListApiKeysResponse,
-  ListAuthenticationDocumentResponse,
-  ListSessionsResponse,
-  ListTokensResponse,
-  ManyOrgTokenIntrospectResponse,
-  MetadataWithId,
-  RawToken,
-  RenderedQueryParameter,
-  RenderedRule,
-  RenderedRuleBody,
-  Roles,
-  Session,
-  SessionsSpec,
-  TimeValidity,
-  Token,
-  TokenIntrospect,
-  TokenIntrospectOptions,
-  TokenReissueRequest,
-  TokenRevoke,
-  TokenValidity,
-  UserSessionIdentifiers,
-} from "./generated/schema.gen.js";
+// One type per model of the spec, under the spec's own names (the same in `./sdk` and the docs).
+export * from "./generated/models.gen.js";
 // The error classes and the option, event and token-source types, the same in every vendor package.
 export * from "@vendor-auth/core";

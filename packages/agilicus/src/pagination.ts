@@ -8,7 +8,7 @@
 //     requested with the largest `limit` the spec allows (100 for tokens, 500 otherwise) unless you
 //     pass one.
 import { paginate, type CallOptions } from "@vendor-auth/core/internal";
-import type { ApiKey, AuthenticationDocument, ListSessionsResponse, Session, Token } from "./generated/schema.gen.js";
+import type { APIKey, AuthenticationDocument, ListSessionsResponse, Session, Token } from "./generated/models.gen.js";
 import { operations } from "./generated/operations.gen.js";
 
 type ListOperation = "listApiKeys" | "listAuthenticationDocuments" | "listSessions" | "listTokens";
@@ -31,7 +31,7 @@ export interface SessionsCursor {
 
 /** The list methods an iterator pages through (the client's own, so auth and errors are shared). */
 export interface ListMethods {
-  listApiKeys(query?: ListApiKeysQuery, options?: CallOptions): Promise<{ api_keys: ApiKey[] }>;
+  listApiKeys(query?: ListApiKeysQuery, options?: CallOptions): Promise<{ api_keys: APIKey[] }>;
   listAuthenticationDocuments(query?: ListAuthenticationDocumentsQuery, options?: CallOptions): Promise<{ authentication_documents: AuthenticationDocument[] }>;
   listSessions(query?: ListSessionsQuery, options?: CallOptions): Promise<ListSessionsResponse>;
   listTokens(query?: ListTokensQuery, options?: CallOptions): Promise<{ tokens?: Token[] }>;
@@ -68,7 +68,7 @@ export function iterateTokens(list: ListMethods, query: ListTokensQuery = {}, op
   return singlePage(() => list.listTokens({ limit: largestLimit("listTokens"), ...query }, callOptions(options)), (page) => page.tokens ?? [], options);
 }
 
-export function iterateApiKeys(list: ListMethods, query: ListApiKeysQuery = {}, options: IterateOptions = {}): AsyncGenerator<ApiKey, void, undefined> {
+export function iterateApiKeys(list: ListMethods, query: ListApiKeysQuery = {}, options: IterateOptions = {}): AsyncGenerator<APIKey, void, undefined> {
   return singlePage(() => list.listApiKeys({ limit: largestLimit("listApiKeys"), ...query }, callOptions(options)), (page) => page.api_keys, options);
 }
 

@@ -1,7 +1,7 @@
 // Obviously fake credentials and sample models (shapes from specs/agilicus.yaml). Never real ones.
 import type {
   AgilicusClient,
-  ApiKey,
+  APIKey,
   AuthenticationDocument,
   CreateTokenRequest,
   OperationId,
@@ -20,13 +20,13 @@ export const PEM_KEY = "test-pem-private-key-0001";
 export const USER = "test-user-1";
 export const ORG = "test-org-1";
 
-export const apiKeyRequest: ApiKey = { spec: { user_id: USER, org_id: ORG, scopes: ["urn:agilicus:users?"] } };
-export const apiKey: ApiKey = {
+export const apiKeyRequest: APIKey = { spec: { user_id: USER, org_id: ORG, scopes: ["urn:agilicus:users?"] } };
+export const apiKey: APIKey = {
   metadata: { id: "test-key-1", created: "2021-03-23T10:00:00Z", updated: "2021-03-23T10:00:00Z" },
   spec: { user_id: USER, org_id: ORG, scopes: ["urn:agilicus:users?"] },
   status: { token_id: "test-jti-1" },
 };
-export const apiKeyCreated: ApiKey = { ...apiKey, status: { api_key: API_KEY_SECRET, token_id: "test-jti-1" } };
+export const apiKeyCreated: APIKey = { ...apiKey, status: { api_key: API_KEY_SECRET, token_id: "test-jti-1" } };
 
 export const token: Token = {
   sub: USER,

@@ -1,67 +1,45 @@
 // The first leg of 3-legged OAuth. `GET /oauth2/authorize` (seed get_authorization_code) is not a
 // REST call: the user's browser opens it and is redirected back to `redirectUri` with `code` and
-// `state`. So this module builds that URL (never sends it) and checks the callback.
-import { ValidationError, VendorAuthError, requireString, resolveBaseUrl } from "@vendor-auth/core/internal";
-import { isAbsoluteUrl } from "./grants.js";
+// `state`. So this module builds that URL from the operation's generated facts (its own server, its
+// path, its query parameters and their defaults), never sends it, and checks the callback. What
+// the spec cannot say: `state` is required (it is the CSRF protection), scopes are comma-delimited.
+import { ValidationError, operationUrl, parseAuthorizationCallback as parseCallback, requireAbsoluteUrl, requireObject, requireString, resolveBaseUrl, type AuthorizationCallback } from "@vendor-auth/core/internal";
+import type { operations } from "./generated/schema.gen.js";
+import { REDIRECT_PROBLEM } from "./grants.js";
+import { operations as facts, schemas } from "./generated/operations.gen.js";
+
+export type { AuthorizationCallback };
+
+/** Host of the authorize page: the getAuthorizationCode operation's first server in the spec (decision `authorize-server`). */
+export const AUTHORIZE_BASE_URL: string = facts.getAuthorizationCode.servers[0];
+
+type AuthorizeQuery = NonNullable<operations["getAuthorizationCode"]["parameters"]["query"]>;
 
 /**
- * Host of the authorize URL: the first `servers` entry of the getAuthorizationCode operation in
- * specs/bluejeans.yaml (decision `authorize-server`; the vendor says to use `bluejeans.com`, not `api.`).
+ * The query of the authorize URL as the spec names it (`clientId`, `redirectUri`, `responseType`,
+ * which defaults to the spec's "code"), plus what the spec cannot say: `state` is required (an
+ * unguessable value bound to the user's session, e.g. `crypto.randomUUID()`, the CSRF protection of
+ * the flow; check it with `parseAuthorizationCallback`), and scopes may be given as a list.
  */
-export const AUTHORIZE_BASE_URL = "https://bluejeans.com";
-/** Path of the authorize operation in the spec. */
-export const AUTHORIZE_PATH = "/oauth2/authorize";
-
-export interface AuthorizationUrlParams {
-  /** The client application's `clientId` (wire name `clientId`). Required. */
+export type AuthorizationUrlParams = Omit<AuthorizeQuery, "clientId" | "redirectUri" | "state" | "scope"> & {
   clientId: string;
-  /** Where the browser returns with `code` and `state` (wire name `redirectUri`); must be registered with the application. Required. */
   redirectUri: string;
-  /**
-   * An unguessable value bound to the user's session (e.g. `crypto.randomUUID()`), returned unchanged
-   * in the redirect. Required: it is the CSRF protection of the flow; check it with `parseAuthorizationCallback`.
-   */
   state: string;
-  /** Scopes, e.g. `["list_meetings", "modify_meetings", "user_info"]`; sent comma-delimited as `scope`. Default: none (the vendor's default). */
+  /** Scopes, e.g. `["list_meetings", "user_info"]`; sent comma-delimited as `scope`. Default: the vendor's. */
   scope?: string | readonly string[];
-  /** Wire name `responseType`. Default: "code" (the spec's default, always sent). */
-  responseType?: string;
-  /** Host of the authorize page. Default: "https://bluejeans.com". */
+  /** Host of the authorize page. Default: the spec's (`https://bluejeans.com`). */
   baseUrl?: string;
   /** Allow an `http://` `baseUrl` on a non-loopback host. Default: false. */
   allowInsecureHttp?: boolean;
-}
+};
 
-/**
- * The browser URL of `GET /oauth2/authorize` with the spec's exact query names
- * (`clientId`, `redirectUri`, `state`, `scope`, `responseType`), each percent-encoded. Sends nothing.
- */
+/** The browser URL of `GET /oauth2/authorize` with the spec's query names, each percent-encoded. Sends nothing. */
 export function buildAuthorizationUrl(params: AuthorizationUrlParams): string {
-  if (!params || typeof params !== "object") throw new ValidationError("params", "must be an object");
-  const clientId = requireString("clientId", params.clientId);
-  const redirectUri = requireString("redirectUri", params.redirectUri);
-  if (!isAbsoluteUrl(redirectUri)) throw new ValidationError("redirectUri", "must be an absolute URL registered with the client application");
-  const state = requireString("state", params.state);
-  const scope = scopeOf(params.scope);
-  const responseType = params.responseType === undefined ? "code" : requireString("responseType", params.responseType);
-  const base = resolveBaseUrl({
-    baseUrl: params.baseUrl,
-    environments: { production: AUTHORIZE_BASE_URL },
-    defaultEnvironment: "production",
-    allowInsecureHttp: params.allowInsecureHttp,
-  });
-  const query: Array<[string, string | undefined]> = [
-    ["clientId", clientId],
-    ["redirectUri", redirectUri],
-    ["state", state],
-    ["scope", scope],
-    ["responseType", responseType],
-  ];
-  const search = query
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
-    .join("&");
-  return `${base}${AUTHORIZE_PATH}?${search}`;
+  const { clientId, redirectUri, state, scope, responseType, baseUrl, allowInsecureHttp } = requireObject("params", params) as unknown as AuthorizationUrlParams;
+  requireAbsoluteUrl("redirectUri", redirectUri, REDIRECT_PROBLEM);
+  const base = resolveBaseUrl({ baseUrl, environments: { spec: AUTHORIZE_BASE_URL }, defaultEnvironment: "spec", allowInsecureHttp });
+  const query = { clientId: requireString("clientId", clientId), redirectUri, state: requireString("state", state), scope: scopeOf(scope), responseType };
+  return operationUrl(facts.getAuthorizationCode, query, schemas, base);
 }
 
 function scopeOf(scope: AuthorizationUrlParams["scope"]): string | undefined {
@@ -71,33 +49,11 @@ function scopeOf(scope: AuthorizationUrlParams["scope"]): string | undefined {
   return list.map((item, index) => requireString(`scope[${index}]`, item).trim()).join(",");
 }
 
-export interface AuthorizationCallback {
-  /** The authorization code: exchange it at once with `getTokenByCode` (valid for 30 seconds). */
-  code: string;
-  state: string;
-}
-
 /**
  * Reads the redirect back to your `redirectUri`: checks that `state` is the one you sent (CSRF) and
- * returns the `code`. Throws ValidationError on a state mismatch or a missing code, and
- * VendorAuthError when the user declined (`error` in the callback).
+ * returns the `code` (valid for 30 seconds: exchange it at once with `getTokenByCode`). Throws
+ * ValidationError on a state mismatch or a missing code, and VendorAuthError when the user declined.
  */
 export function parseAuthorizationCallback(callbackUrl: string | URL, expectedState: string): AuthorizationCallback {
-  const expected = requireString("expectedState", expectedState);
-  let url: URL;
-  try {
-    url = new URL(callbackUrl, "http://callback.invalid/");
-  } catch {
-    throw new ValidationError("callbackUrl", "is not a URL");
-  }
-  const params = url.searchParams;
-  const error = params.get("error");
-  if (error !== null) {
-    throw new VendorAuthError(`Authorization was not granted (error=${error.slice(0, 100)})`, { vendor: "bluejeans", operation: "getAuthorizationCode" });
-  }
-  const state = params.get("state");
-  if (state !== expected) throw new ValidationError("state", "does not match the state sent in the authorization URL (possible CSRF)");
-  const code = params.get("code");
-  if (!code) throw new ValidationError("code", "is missing from the callback URL");
-  return { code, state };
+  return parseCallback(callbackUrl, expectedState, { vendor: "bluejeans", operation: "getAuthorizationCode" });
 }

@@ -1,65 +1,42 @@
-// The five grants of `POST /oauth2/token` (one operation in the spec, five seed operations): the
-// caller's input types, the response model per `grant_type` (from the spec's `x-seed-operations`),
-// and the one function that validates a grant and builds its exact wire body.
-import { ValidationError, requireObject, requireString } from "@vendor-auth/core/internal";
-import type {
-  GrantClient,
-  GrantCode,
-  GrantMeeting,
-  GrantPassword,
-  GrantRefresh,
-  GrantRequest,
-  GrantRequestClient,
-  GrantRequestCode,
-  GrantRequestMeeting,
-  GrantRequestPassword,
-  GrantRequestRefresh,
-  GrantResponse,
-} from "./generated/schema.gen.js";
+// The five grants of `POST /oauth2/token` (one operation in the spec, five seed operations in its
+// `x-seed-operations`): the caller's input types and response model per `grant_type`, both derived
+// from the generated seed types, and the one function that builds a grant's wire body: the spec's
+// fields only, checked against its schema, the client's credentials filled in where the grant's
+// model has them.
+import { ValidationError, checkSchema, pickProperties, requireAbsoluteUrl, requireObject, requireString, valuesAt, type CallOptions, type SchemaFacts } from "@vendor-auth/core/internal";
+import type { GrantRequest, GrantResponse } from "./generated/models.gen.js";
+import { schemas, type SeedOperations } from "./generated/operations.gen.js";
 
-/** The response model of each `grant_type` (specs/bluejeans.yaml, `x-seed-operations[].responseSchema`). */
-export interface GrantResponses {
-  password: GrantPassword;
-  meeting_passcode: GrantMeeting;
-  client_credentials: GrantClient;
-  authorization_code: GrantCode;
-  refresh_token: GrantRefresh;
-}
+type GrantSeeds = { [K in keyof SeedOperations as SeedOperations[K]["operation"] extends "getToken" ? K : never]: SeedOperations[K] };
+type GrantSeed = GrantSeeds[keyof GrantSeeds];
 
+/** The response model of each `grant_type` (GrantPassword for "password", …). */
+export type GrantResponses = { [S in GrantSeed as S extends { grant_type: infer T extends string } ? T : never]: S["response"] };
 export type GrantType = keyof GrantResponses;
 
 /** `client_id`/`client_secret` of a grant request; each defaults to the client's `clientId`/`clientSecret`. */
-export interface OptionalClientCredentials {
-  client_id?: string;
-  client_secret?: string;
-}
+export type OptionalClientCredentials = { client_id?: string; client_secret?: string };
 
-type WithOptionalCredentials<T> = Omit<T, "client_id" | "client_secret"> & OptionalClientCredentials;
+type WithOptionalCredentials<T> = T extends { client_id: string } ? Omit<T, "client_id" | "client_secret"> & OptionalClientCredentials : T;
 
 /**
  * A grant request as the spec's models name it on the wire (`GrantRequestPassword`, …), except that
  * `client_id`/`client_secret` may be left out to use the client's options.
  */
-export type Grant =
-  | GrantRequestPassword
-  | GrantRequestMeeting
-  | WithOptionalCredentials<GrantRequestClient>
-  | WithOptionalCredentials<GrantRequestCode>
-  | WithOptionalCredentials<GrantRequestRefresh>;
-
+export type Grant = WithOptionalCredentials<GrantSeed["request"]>;
 /** The grant request of one `grant_type`. */
 export type GrantOf<T extends GrantType> = Extract<Grant, { grant_type: T }>;
 /** The input of the per-grant methods (`getTokenByPassword(params)`, …): the grant without `grant_type`. */
 export type GrantParams<T extends GrantType> = Omit<GrantOf<T>, "grant_type">;
 /** The response model of a grant request (`GrantClient` for `client_credentials`, …). */
 export type GrantResponseOf<G extends { grant_type: GrantType }> = GrantResponses[G["grant_type"]];
+/** The per-grant methods, named and typed by the seed operations (`getTokenByClient(params?)` …). */
+export type GrantMethods = { [K in keyof GrantSeeds]: (...args: GrantArgs<GrantParams<GrantSeeds[K]["grant_type"]>>) => Promise<GrantSeeds[K]["response"]> };
+/** `(params?, options?)` when every field of the grant is optional (the client grant), `(params, options?)` otherwise. */
+type GrantArgs<P> = {} extends P ? [params?: P, options?: CallOptions] : [params: P, options?: CallOptions];
 
-export const GRANT_TYPES: readonly GrantType[] = ["password", "meeting_passcode", "client_credentials", "authorization_code", "refresh_token"];
-
-export interface CredentialDefaults {
-  clientId: string | undefined;
-  clientSecret: string | undefined;
-}
+/** The client's `clientId`/`clientSecret` options, the defaults of every grant and revoke. */
+export type CredentialDefaults = { clientId: string | undefined; clientSecret: string | undefined };
 
 /**
  * The client id and secret a grant (or revoke) sends: the request's own `client_id`/`client_secret`,
@@ -71,77 +48,26 @@ export function resolveCredentials(request: OptionalClientCredentials | undefine
     if (fallback === undefined) throw new ValidationError(option, `is required for ${purpose}: pass \`${option}\` in the client options or \`${wire}\` in the request`);
     return fallback;
   };
-  return {
-    client_id: pick(request?.client_id, defaults.clientId, "client_id", "clientId"),
-    client_secret: pick(request?.client_secret, defaults.clientSecret, "client_secret", "clientSecret"),
-  };
+  return { client_id: pick(request?.client_id, defaults.clientId, "client_id", "clientId"), client_secret: pick(request?.client_secret, defaults.clientSecret, "client_secret", "clientSecret") };
 }
 
-/** A validated grant: its exact wire body and the secrets it carries (for the redactor). */
-export interface CheckedGrant {
-  readonly body: GrantRequest;
-  readonly secrets: string[];
+/** The exact wire body of a grant (see the file header). Throws ValidationError before anything is sent. */
+export function toGrantRequest(grant: Grant, defaults: CredentialDefaults): GrantRequest {
+  const given = requireObject("grant", grant);
+  // The grant's model, through the spec's discriminator, says whether it carries the application's credentials.
+  const mapping: Readonly<Record<string, keyof typeof schemas>> = schemas.GrantRequest.discriminator.mapping;
+  const name = mapping[String(given["grant_type"])];
+  if (name === undefined) throw new ValidationError("grant_type", `must be one of: ${Object.keys(mapping).join(", ")}`);
+  const model: SchemaFacts = schemas[name];
+  const credentials = model.properties && "client_id" in model.properties ? resolveCredentials(given as OptionalClientCredentials, defaults, `the ${String(given["grant_type"])} grant`) : {};
+  const body = pickProperties({ ...given, ...credentials }, model, schemas);
+  checkSchema("", body, model, schemas);
+  // OAuth, not the spec: the redirect must be where the application is registered, an absolute URL.
+  if (body["redirectUri"] !== undefined) requireAbsoluteUrl("redirectUri", body["redirectUri"], REDIRECT_PROBLEM);
+  return body as unknown as GrantRequest;
 }
 
-/**
- * Validates a grant and returns the exact wire body of its `GrantRequest*` model (only the spec's
- * fields, `grant_type` first) and the secrets it carries (the caller picks their lifetime).
- */
-export function toGrantRequest(grant: Grant, defaults: CredentialDefaults): CheckedGrant {
-  requireObject("grant", grant);
-  const type = (grant as { grant_type?: unknown }).grant_type;
-  if (!GRANT_TYPES.includes(type as GrantType)) throw new ValidationError("grant_type", `must be one of: ${GRANT_TYPES.join(", ")}`);
-  const purpose = `the ${String(type)} grant`;
-  switch (grant.grant_type) {
-    case "password": {
-      const body: GrantRequestPassword = {
-        grant_type: "password",
-        username: requireString("username", grant.username),
-        password: requireString("password", grant.password),
-      };
-      return { body, secrets: [body.password] };
-    }
-    case "meeting_passcode": {
-      // The passcode is required by the model but may be empty: the vendor says to send it "if one exists".
-      if (typeof grant.meetingPasscode !== "string") throw new ValidationError("meetingPasscode", "must be a string (empty when the meeting has no passcode)");
-      const body: GrantRequestMeeting = {
-        grant_type: "meeting_passcode",
-        meetingNumericId: requireString("meetingNumericId", grant.meetingNumericId),
-        meetingPasscode: grant.meetingPasscode,
-      };
-      return { body, secrets: [body.meetingPasscode] };
-    }
-    case "client_credentials": {
-      const body: GrantRequestClient = { grant_type: "client_credentials", ...resolveCredentials(grant, defaults, purpose) };
-      return { body, secrets: [body.client_secret] };
-    }
-    case "authorization_code": {
-      const code = requireString("code", grant.code);
-      const redirectUri = requireString("redirectUri", grant.redirectUri);
-      if (!isAbsoluteUrl(redirectUri)) throw new ValidationError("redirectUri", "must be an absolute URL registered with the client application");
-      const body: GrantRequestCode = { grant_type: "authorization_code", ...resolveCredentials(grant, defaults, purpose), redirectUri, code };
-      return { body, secrets: [body.client_secret, code] };
-    }
-    case "refresh_token": {
-      const refreshToken = requireString("refresh_token", grant.refresh_token);
-      const body: GrantRequestRefresh = { grant_type: "refresh_token", ...resolveCredentials(grant, defaults, purpose), refresh_token: refreshToken };
-      return { body, secrets: [body.client_secret, refreshToken] };
-    }
-  }
-}
-
-/** True for an absolute URL of any scheme (registered redirect URLs may use an app's own scheme). */
-export function isAbsoluteUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const REDIRECT_PROBLEM = "must be an absolute URL registered with the client application";
 
 /** The refresh token of a grant response, when it has a non-empty one (GrantMeeting and GrantClient have none). */
-export function refreshTokenOf(response: GrantResponse | undefined): string | undefined {
-  const value = response && "refresh_token" in response ? response.refresh_token : undefined;
-  return typeof value === "string" && value.length > 0 ? value : undefined;
-}
+export const refreshTokenOf = (response: GrantResponse | undefined): string | undefined => valuesAt(response, ["refresh_token"])[0];

@@ -6,37 +6,12 @@ export type { ApplicationInput, AuthorizedCallOptions, BlueJeansClient, BlueJean
 export type { BlueJeansSession, SessionOptions } from "./session.js";
 export { AUTHORIZE_BASE_URL, buildAuthorizationUrl, parseAuthorizationCallback } from "./authorize.js";
 export type { AuthorizationCallback, AuthorizationUrlParams } from "./authorize.js";
-export type { Grant, GrantOf, GrantParams, GrantResponseOf, GrantResponses, GrantType, OptionalClientCredentials } from "./grants.js";
+export type { Grant, GrantMethods, GrantOf, GrantParams, GrantResponseOf, GrantResponses, GrantType, OptionalClientCredentials } from "./grants.js";
 export { defaultEnvironment, environments, servers } from "./generated/meta.gen.js";
 export type { Environment } from "./generated/meta.gen.js";
 export { operations } from "./generated/operations.gen.js";
-export type { OperationId } from "./generated/operations.gen.js";
-export type {
-  Application,
-  ApplicationSecret,
-  Error,
-  Error as ModelError,
-  GrantClient,
-  GrantClientScope,
-  GrantCode,
-  GrantCodeScope,
-  GrantCodeScopeAppPermissions,
-  GrantMeeting,
-  GrantMeetingScope,
-  GrantMeetingScopeMeeting,
-  GrantPassword,
-  GrantPasswordScope,
-  GrantRefresh,
-  GrantRequest,
-  GrantRequestClient,
-  GrantRequestCode,
-  GrantRequestMeeting,
-  GrantRequestPassword,
-  GrantRequestRefresh,
-  GrantRequestRevoke,
-  GrantResponse,
-  InlineResponse200,
-  Partition,
-} from "./generated/schema.gen.js";
+export type { OperationId, SeedOperations } from "./generated/operations.gen.js";
+// One type per model of the spec, under the spec's own names (the same in `./sdk` and the docs).
+export * from "./generated/models.gen.js";
 // The error classes and the option, event and token-source types, the same in every vendor package.
 export * from "@vendor-auth/core";

@@ -1,45 +1,31 @@
 // An OAuth session on one grant: obtains an access token, renews it before `expires_in` runs out
 // (with the refresh_token grant when a refresh token and the client credentials are available,
-// otherwise by repeating the original grant), keeps one request in flight however many callers
-// wait, and authorises requests to the rest of the BlueJeans API.
+// otherwise by repeating the original grant, which only the password, meeting and client grants
+// allow), keeps one request in flight however many callers wait, and authorises requests to the
+// rest of the BlueJeans API. Lifetimes, revoke races and bounded re-authentication are core's
+// TokenCache; what is BlueJeans' here is which grant renews and where the token goes.
 import {
-  AbortError,
   ApiError,
   TokenCache,
   ValidationError,
   VendorAuthError,
+  checkTokenLifetimeOptions,
   createAuthMiddleware,
   createAuthorizedFetch,
-  optionalFunction,
-  optionalNumber,
   optionalObject,
+  renewalTime,
   requireResponseString,
+  waitWithCallOptions,
   withSafeDescription,
-  MAX_TIMER_MS,
-  type AuthorizedFetch,
-  type CachedToken,
+  type ApiClient,
   type CallOptions,
-  type ClientEvent,
-  type Redactor,
-  type TransportOptions,
+  type TokenHolder,
+  type TokenLifetimeOptions,
 } from "@vendor-auth/core/internal";
-import type { Middleware } from "openapi-fetch";
-import type { GrantRefresh, GrantRequest, GrantRequestRefresh, GrantResponse } from "./generated/schema.gen.js";
+import type { GrantRefresh, GrantRequest, GrantRequestRefresh, GrantResponse } from "./generated/models.gen.js";
 import { refreshTokenOf, resolveCredentials, type CredentialDefaults, type GrantResponses, type GrantType } from "./grants.js";
 
-export interface SessionOptions {
-  /**
-   * Renew the token this long before its `expires_in` runs out. Default: 60000 ms, capped at half
-   * the token's lifetime so a short-lived token is still reused.
-   */
-  refreshAheadMs?: number;
-  /**
-   * Use a token at least this long, whatever its `expires_in` says (a server answering 0 or a
-   * negative number must not make every call obtain a token). Default: 5000 ms.
-   */
-  minLifetimeMs?: number;
-  /** The clock, in epoch milliseconds (for tests). Default: `Date.now`. */
-  now?: () => number;
+export interface SessionOptions extends TokenLifetimeOptions {
   /**
    * How `authMiddleware()` and `authorizedFetch` send the token. Default: "query", the spec's
    * `access_token` scheme (`?access_token=<token>`); "header" sends `Authorization: Bearer <token>`,
@@ -48,29 +34,12 @@ export interface SessionOptions {
   tokenPlacement?: "query" | "header";
 }
 
-export interface BlueJeansSession<T extends GrantType = GrantType> {
+/** An OAuth session: its token (renewed as needed) for the rest of the BlueJeans API. */
+export interface BlueJeansSession<T extends GrantType = GrantType> extends TokenHolder {
   /** The session's original grant. */
   readonly grantType: T;
-  /**
-   * A valid access token: the cached one, or the result of the one token request in flight, or a new
-   * request (refresh grant or the original grant) when none is cached or it is about to expire.
-   * Your `signal` aborts your own wait (a signal that is already aborted starts no request).
-   */
-  getAccessToken(options?: CallOptions): Promise<string>;
   /** The whole response of the token request behind `getAccessToken()` (scope, expires_in, …). */
   getTokenResponse(): Promise<GrantResponses[T] | GrantRefresh>;
-  /**
-   * openapi-fetch middleware that authorises every request with the session's token, with the rules
-   * of `authorizedFetch` (add it last: it sends the request).
-   */
-  authMiddleware(): Middleware;
-  /**
-   * A fetch that authorises every request with the session's token. Relative URLs resolve against
-   * the client's `baseUrl`; the token goes only to the client's origin (and `allowedOrigins`),
-   * redirects are followed within the same origin only; `timeoutMs` bounds the wait for the
-   * headers. Third argument: `{ signal, timeoutMs, maxRetries }`.
-   */
-  authorizedFetch: AuthorizedFetch;
   /** Drops the cached token (e.g. after the API answered 401), so the next call obtains a new one. */
   invalidate(): void;
   /**
@@ -84,86 +53,46 @@ export interface BlueJeansSession<T extends GrantType = GrantType> {
 
 /** What a session needs from its client. */
 export interface SessionContext {
-  vendor: string;
-  baseUrl: string;
-  /** The client's transport options, for `authorizedFetch` (fetch, timeoutMs, allowedOrigins, …). */
-  transport: TransportOptions;
-  emit: (event: ClientEvent) => void;
-  redactor: Redactor;
+  /** The client's transport: its vendor, base URL, options (for `authorizedFetch`), redactor and logger. */
+  api: Pick<ApiClient<{}>, "vendor" | "options" | "redactor" | "emit">;
   defaults: CredentialDefaults;
   requestToken(body: GrantRequest): Promise<GrantResponse>;
   revoke(accessToken: string, credentials: { client_id: string; client_secret: string }, options?: CallOptions): Promise<void>;
 }
 
-interface SessionToken extends CachedToken {
-  readonly value: string;
-  /** When to renew: the real expiry minus the refresh-ahead margin; undefined when `expires_in` is absent. */
-  readonly expiresAt: number | undefined;
-  readonly response: GrantResponse;
-}
+type SessionToken = { readonly value: string; readonly expiresAt: number | undefined; readonly response: GrantResponse };
 
+/** The grants that can be sent again (a code is single-use, a refresh token rotates). */
 const REPEATABLE: ReadonlySet<GrantType> = new Set<GrantType>(["password", "meeting_passcode", "client_credentials"]);
-/** The longest `expires_in` believed: a year (a larger value, 1e300 say, is a fault, not a lifetime). */
-const MAX_LIFETIME_MS = 365 * 24 * 3600 * 1000;
-
-/** Checks the session options before anything is sent. */
-function checkSessionOptions(options: unknown): SessionOptions {
-  const checked = (optionalObject("sessionOptions", options) ?? {}) as SessionOptions;
-  optionalNumber("refreshAheadMs", checked.refreshAheadMs, { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" });
-  optionalNumber("minLifetimeMs", checked.minLifetimeMs, { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" });
-  optionalFunction("now", checked.now);
-  if (checked.tokenPlacement !== undefined && checked.tokenPlacement !== "query" && checked.tokenPlacement !== "header") {
-    throw new ValidationError("tokenPlacement", 'must be "query" or "header"');
-  }
-  return checked;
-}
 
 /** `initial` must already be validated (see toGrantRequest): sessions are created by the client. */
 export function createSession<T extends GrantType>(context: SessionContext, initial: GrantRequest, sessionOptions?: SessionOptions): BlueJeansSession<T> {
-  const options = checkSessionOptions(sessionOptions);
-  const clock = options.now ?? Date.now;
-  const now = () => {
-    const time = clock();
-    if (typeof time !== "number" || !Number.isFinite(time)) throw new ValidationError("now", "must return a finite number of epoch milliseconds");
-    return time;
-  };
-  const refreshAheadMs = options.refreshAheadMs ?? 60_000;
-  const minLifetimeMs = options.minLifetimeMs ?? 5_000;
+  const { vendor } = context.api;
+  const lifetime = checkTokenLifetimeOptions("sessionOptions", sessionOptions);
+  const placement = (optionalObject("sessionOptions", sessionOptions) as SessionOptions | undefined)?.tokenPlacement;
+  if (placement !== undefined && placement !== "query" && placement !== "header") throw new ValidationError("tokenPlacement", 'must be "query" or "header"');
   const repeatable = REPEATABLE.has(initial.grant_type);
   // The refresh grant needs the application's credentials: the grant's own, else the client's.
-  const credentials =
-    "client_id" in initial ? { client_id: initial.client_id, client_secret: initial.client_secret } : tryCredentials(context.defaults);
+  const { clientId, clientSecret } = context.defaults;
+  const credentials = "client_id" in initial ? { client_id: initial.client_id, client_secret: initial.client_secret } : clientId && clientSecret ? { client_id: clientId, client_secret: clientSecret } : undefined;
   let refreshToken = initial.grant_type === "refresh_token" ? (initial as GrantRequestRefresh).refresh_token : undefined;
   let initialUsed = false;
   let revoked = false;
-  let latest: SessionToken | undefined;
-  /** Bumped by revoke(): a token answer that belongs to an earlier generation is never used. */
-  let generation = 0;
-  /** Tokens that arrived after revoke() for a request sent before it: revoke() revokes them once it settles. */
-  const orphans: string[] = [];
+  // Bumped by revoke(): an answer to a request sent before it brings back no refresh token.
+  let era = 0;
 
-  const accept = (response: GrantResponse, requestedIn: number): SessionToken => {
-    const value = requireResponseString(response, ["access_token"], { vendor: context.vendor, operation: "getToken" });
-    if (requestedIn !== generation) {
-      // revoke() won the race: this answer (and its refresh token) must not bring the session back.
-      orphans.push(value);
-      throw new VendorAuthError("The session was revoked while its token request was in flight; start a new session", { vendor: context.vendor, operation: "getToken" });
-    }
-    refreshToken = refreshTokenOf(response) ?? refreshToken;
-    // Clamped: `expires_in` 0 or negative is used for minLifetimeMs, a huge one for a year at most.
-    const seconds = typeof response.expires_in === "number" && Number.isFinite(response.expires_in) ? response.expires_in : undefined;
-    const lifetimeMs = seconds === undefined ? undefined : Math.min(Math.max(seconds * 1000, minLifetimeMs), MAX_LIFETIME_MS);
-    const expiresAt = lifetimeMs === undefined ? undefined : now() + lifetimeMs - Math.min(refreshAheadMs, lifetimeMs / 2);
-    latest = { value, expiresAt, response };
-    return latest;
+  const accept = (response: GrantResponse, sentIn: number): SessionToken => {
+    if (sentIn === era) refreshToken = refreshTokenOf(response) ?? refreshToken;
+    // The spec leaves access_token optional; a token response without one is broken all the same.
+    const value = requireResponseString(response, ["access_token"], { vendor, operation: "getToken" });
+    return { value, expiresAt: renewalTime(response.expires_in, lifetime), response };
   };
-
   const obtain = async (): Promise<SessionToken> => {
-    const requestedIn = generation;
+    const sentIn = era;
     if (refreshToken && credentials) {
       const body: GrantRequestRefresh = { grant_type: "refresh_token", ...credentials, refresh_token: refreshToken };
       try {
-        return accept(await context.requestToken(body), requestedIn);
+        return accept(await context.requestToken(body), sentIn);
       } catch (error) {
         // A rejected refresh token: fall back to the original grant when it can be repeated.
         if (!(repeatable && error instanceof ApiError && (error.status === 400 || error.status === 401))) throw error;
@@ -172,87 +101,58 @@ export function createSession<T extends GrantType>(context: SessionContext, init
     }
     if (initialUsed && !repeatable) {
       const why = revoked ? "the session was revoked" : "the server returned no refresh_token";
-      throw new VendorAuthError(`Cannot renew the access token: the ${initial.grant_type} grant cannot be repeated and ${why}; start a new authorization`, {
-        vendor: context.vendor,
-        operation: "getToken",
-      });
+      throw new VendorAuthError(`Cannot renew the access token: the ${initial.grant_type} grant cannot be repeated and ${why}; start a new authorization`, { vendor, operation: "getToken" });
     }
     // Set before sending: an authorization code is single-use even when its exchange fails.
     initialUsed = true;
-    return accept(await context.requestToken(initial), requestedIn);
+    return accept(await context.requestToken(initial), sentIn);
   };
 
   const tokens = new TokenCache<SessionToken>(obtain, {
+    // The renewal time already holds the clamped lifetime and the refresh-ahead margin.
     refreshAheadMs: 0,
-    // A token's renewal time already holds the clamped lifetime; the cache keeps it that long at least.
     minLifetimeMs: 0,
-    now,
-    reauthIntervalMs: context.transport.reauthIntervalMs,
-    emit: context.emit,
+    now: lifetime.now,
+    vendor,
+    reauthIntervalMs: context.api.options.reauthIntervalMs,
+    emit: context.api.emit,
     // A token replaced after a 401 is revoked on the server when the application's credentials are known.
     revoke: async (replaced) => {
       if (credentials) await context.revoke(replaced.value, credentials);
     },
   });
-  const getAccessToken = async (call?: CallOptions) => {
-    if (call?.signal?.aborted) throw new AbortError({ vendor: context.vendor, operation: "getAccessToken", cause: call.signal.reason });
-    return (await tokens.acquire(call?.signal)).token.value;
-  };
   const authorizedFetch = createAuthorizedFetch({
-    ...context.transport,
-    vendor: context.vendor,
-    baseUrl: context.baseUrl,
-    redactor: context.redactor,
+    ...context.api.options,
+    vendor,
+    redactor: context.api.redactor,
     tokens,
-    placement: options.tokenPlacement === "header" ? { in: "header" } : { in: "query", name: "access_token" },
+    placement: placement === "header" ? { in: "header" } : { in: "query", name: "access_token" },
   });
 
   const session: BlueJeansSession<T> = {
     grantType: initial.grant_type as T,
-    getAccessToken,
+    // Your signal or timeout bounds your own wait; an already aborted signal starts no request.
+    getAccessToken: async (call) => (await waitWithCallOptions(() => tokens.get(), call, { vendor, operation: "getAccessToken" })).value,
     getTokenResponse: async () => (await tokens.get()).response as GrantResponses[T] | GrantRefresh,
     authMiddleware: () => createAuthMiddleware(authorizedFetch),
     authorizedFetch,
-    invalidate: () => {
-      tokens.invalidate();
-    },
+    invalidate: () => void tokens.invalidate(),
     async revoke(call) {
-      // From here on no answer of an earlier request is used.
-      generation++;
-      const inFlight = tokens.pending;
-      const current = latest;
       const saved = { refreshToken, revoked };
-      latest = undefined;
+      era++;
       refreshToken = undefined;
       revoked = true;
-      tokens.invalidate();
-      const revokeCredentials = () => credentials ?? resolveCredentials(undefined, context.defaults, "revoking a token");
-      if (current) {
-        try {
-          await context.revoke(current.value, revokeCredentials(), call);
-        } catch (error) {
-          // The server still holds the token: keep using it, unless a newer one came meanwhile.
-          if (latest === undefined && tokens.peek() === undefined && tokens.pending === undefined) {
-            latest = current;
-            ({ refreshToken, revoked } = saved);
-            tokens.set(current);
-          }
-          throw error;
-        }
+      try {
+        await tokens.revoke((token) => context.revoke(token.value, credentials ?? resolveCredentials(undefined, context.defaults, "revoking a token"), call));
+      } catch (error) {
+        // The server still holds the token: the session keeps it (and can still refresh it).
+        if (tokens.peek()) ({ refreshToken, revoked } = saved);
+        throw error;
       }
-      // A token request in flight: its token exists on the server even though it is never used.
-      if (inFlight) await inFlight.catch(() => undefined);
-      for (const orphan of orphans.splice(0)) await context.revoke(orphan, revokeCredentials(), call);
     },
   };
-  return withSafeDescription(session, "BlueJeansSession", () => ({
-    vendor: context.vendor,
-    grantType: initial.grant_type,
-    hasToken: latest !== undefined,
-    renewAt: latest?.expiresAt === undefined ? undefined : new Date(latest.expiresAt).toISOString(),
-  }));
-}
-
-function tryCredentials(defaults: CredentialDefaults) {
-  return defaults.clientId !== undefined && defaults.clientSecret !== undefined ? { client_id: defaults.clientId, client_secret: defaults.clientSecret } : undefined;
+  return withSafeDescription(session, "BlueJeansSession", () => {
+    const current = tokens.peek();
+    return { vendor, grantType: initial.grant_type, hasToken: current !== undefined, renewAt: current?.expiresAt === undefined ? undefined : new Date(current.expiresAt).toISOString() };
+  });
 }

@@ -5,11 +5,11 @@
 // The `access_token` apiKey-in-query scheme of the secured operations is checked by the mock's
 // security handler, not as a declared query parameter.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
 import { repoPath, startSpecMockServer, type SpecMockServer } from "@vendor-auth/testkit";
-import { AuthenticationApi, Configuration, GrantClientFromJSON } from "../src/generated/sdk/index.js";
-import { createBlueJeansClient, operations } from "../src/index.js";
+import { AuthenticationApi, Configuration, createSdkConfiguration, type GrantClient } from "../src/generated/sdk.gen.js";
+import { AuthenticationError, createBlueJeansClient, operations } from "../src/index.js";
 import { APP_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET, MEETING_ID, PASSCODE, PASSWORD, REDIRECT_URI, USERNAME, USER_ID, grantClient, refreshToken } from "./fixtures.js";
 
 const SPEC = repoPath("specs/bluejeans.yaml");
@@ -71,12 +71,23 @@ describe("generated SDK against the spec", () => {
     ]);
   });
 
-  it("the per-grant decoder named in x-seed-operations keeps what the flattened union drops", async () => {
+  it("the seed methods of ./sdk (x-seed-operations) send their grant_type and decode their own model, keeping what the flattened union drops", async () => {
     mock.override("getToken", { body: grantClient(1) });
     const sdk = new AuthenticationApi(new Configuration({ basePath: mock.url }));
-    const raw = await sdk.getTokenRaw({ grantRequest: { grantType: "client_credentials", ...credentials } });
-    expect(GrantClientFromJSON(await raw.raw.json()).scope?.enterprise).toBe(42);
+    const token = await sdk.getTokenByClient({ ...credentials });
+    expectTypeOf(token).toEqualTypeOf<GrantClient>();
+    expect(token.scope?.enterprise).toBe(42);
+    expect(mock.requests.at(-1)?.json).toMatchObject({ grant_type: "client_credentials" });
     expect(mock.violations).toEqual([]);
+  });
+
+  it("createSdkConfiguration: the SDK on core's transport (typed errors, redaction, no ResponseError)", async () => {
+    mock.override("getToken", { status: 401, body: { message: `bad ${CLIENT_SECRET}` } });
+    const sdk = new AuthenticationApi(createSdkConfiguration({ baseUrl: mock.url, secrets: [CLIENT_SECRET] }));
+    const error = await sdk.getTokenByClient({ ...credentials }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(String(error)).not.toContain(CLIENT_SECRET);
+    mock.override("getToken", { body: grantClient(1) });
   });
 });
 

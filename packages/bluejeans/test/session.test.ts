@@ -207,7 +207,7 @@ describe("validation", () => {
   it("the grant is validated when the session is created, before any request", () => {
     const bare = createBlueJeansClient({ baseUrl: server.url });
     expect(() => bare.createSession({ grant_type: "client_credentials" })).toThrow(ValidationError);
-    expect(() => newClient().createSession({ grant_type: "password", username: USERNAME, password: "" })).toThrow(/Invalid password/);
+    expect(() => newClient().createSession({ grant_type: "password", username: USERNAME, password: 7 as never })).toThrow(/Invalid password: must be a string/);
     expect(() => newClient().createSession({ grant_type: "nope" } as never)).toThrow(/Invalid grant_type/);
     expect(server.requests).toHaveLength(0);
   });

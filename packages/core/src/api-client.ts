@@ -30,6 +30,7 @@ import {
   createApiError,
   requireResponseString,
 } from "./errors.js";
+import { requireString } from "./validate.js";
 import { checkOperationInput, valuesAt, type OperationFacts, type OperationInput, type OperationTable, type SchemaTable, type SecuritySchemeFacts } from "./operation.js";
 import type { AcquiredToken, TokenLease } from "./token-cache.js";
 import { createDeadline } from "./deadline.js";
@@ -75,6 +76,8 @@ export interface InvokeInit {
 
 /** Options of one `op()` call: the call options, plus credentials for this call only. */
 export interface OperationCallOptions extends CallOptions {
+  /** The access token of this call, for the operation's security scheme, instead of the client's. */
+  accessToken?: string | undefined;
   /** A credential per security scheme name (e.g. `{ bearerAuth: token }`), used instead of the client's. */
   credentials?: Readonly<Partial<Record<string, string>>> | undefined;
 }
@@ -114,6 +117,11 @@ export interface ApiClient<Paths extends {}, Ops extends OperationTable = Operat
    * repeat. Resolves with the typed success body.
    */
   op<Id extends string & keyof Ops>(operation: Id, ...args: OperationArgs<Paths, Ops[Id]>): Promise<OperationData<Paths, Ops[Id]>>;
+  /**
+   * Runs a request built elsewhere (the generated SDK) as `operation`, with the same attempts,
+   * deadlines, retries and typed errors; resolves with the buffered response (2xx only).
+   */
+  send(operation: string, request: Request, options?: CallOptions): Promise<Response>;
   /** Sends a client event to the configured logger (no-op without one). */
   emit(event: ClientEvent): void;
 }
@@ -241,7 +249,7 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
   }
 
   /** One attempt: a fresh deadline, the typed result or one error of the hierarchy. */
-  async function attempt<R extends FetchResult>(operation: string, number: number, invoke: (init: InvokeInit) => Promise<R>, options: CallOptions, timeoutMs: number): Promise<SuccessData<R>> {
+  async function attempt<R extends FetchResult>(operation: string, number: number, invoke: (init: InvokeInit) => Promise<R>, options: CallOptions, timeoutMs: number): Promise<R> {
     const deadline = createDeadline(timeoutMs, options.signal);
     try {
       if (deadline.abortedByCaller) throw new AbortError({ vendor, operation, cause: deadline.callerReason });
@@ -269,7 +277,7 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
           excerpt: redactor.excerpt(JSON.stringify(result.data) ?? "", EXCERPT_LENGTH),
         });
       }
-      return result.data as SuccessData<R>;
+      return result;
     } catch (error) {
       if (error instanceof VendorAuthError) {
         error.operation ??= operation;
@@ -290,6 +298,11 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
   }
 
   async function call<R extends FetchResult>(operation: string, invoke: (init: InvokeInit) => Promise<R>, callOptions?: CallOptions): Promise<SuccessData<R>> {
+    return (await attempts(operation, invoke, callOptions)).data as SuccessData<R>;
+  }
+
+  /** The attempts of one operation: retries where they are safe, one error of the hierarchy otherwise. */
+  async function attempts<R extends FetchResult>(operation: string, invoke: (init: InvokeInit) => Promise<R>, callOptions?: CallOptions): Promise<R> {
     const options = checkCallOptions(callOptions) ?? {};
     const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const safeToRepeat = config.operations?.[operation]?.idempotent === true;
@@ -317,6 +330,31 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
     }
   }
 
+  /**
+   * A request built elsewhere (the generated typescript-fetch SDK), run as `operation` with the
+   * same attempts, deadlines, retries and typed errors; resolves with the buffered response.
+   */
+  async function send(operation: string, request: Request, callOptions?: CallOptions): Promise<Response> {
+    // Buffered once, so that every attempt can send it again.
+    const body = request.body === null ? undefined : await request.arrayBuffer();
+    const result = await attempts(
+      operation,
+      async (init) => {
+        const response = await transport(new Request(request.url, { method: request.method, headers: request.headers, body, signal: init.signal, redirect: "manual" }));
+        const text = response.type === "opaqueredirect" ? "" : await response.clone().text();
+        let parsed: unknown = text || undefined;
+        try {
+          if (text) parsed = JSON.parse(text);
+        } catch {
+          // Not JSON: the text itself (an error body of a proxy, say).
+        }
+        return response.ok ? { data: parsed, response } : { error: parsed, response };
+      },
+      callOptions,
+    );
+    return result.response;
+  }
+
   const schemes = config.securitySchemes ?? {};
 
   /** The credential of the first security alternative the call can satisfy; undefined when none is needed. */
@@ -326,7 +364,7 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
       if (alternative.length === 0) continue;
       // One credential per alternative is what these APIs use; an alternative of several is not supported.
       const scheme = alternative[0]!;
-      const value = options.credentials?.[scheme];
+      const value = options.credentials?.[scheme] ?? (options.accessToken === undefined ? undefined : requireString("accessToken", options.accessToken));
       if (value !== undefined) return { scheme, value };
       const lease = config.auth?.[scheme];
       if (lease) return { scheme, lease };
@@ -388,7 +426,7 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
     return data;
   }
 
-  return { http, fetch: transport, redactor, vendor, options: config, call, op: op as ApiClient<Paths, Ops>["op"], emit };
+  return { http, fetch: transport, redactor, vendor, options: config, call, send, op: op as ApiClient<Paths, Ops>["op"], emit };
 }
 
 const PLAIN_REASONS = new Set(["bad request", "unauthorized", "forbidden", "not found", "conflict", "gone", "too many requests", "internal server error", "service unavailable"]);

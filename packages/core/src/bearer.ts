@@ -49,6 +49,24 @@ export interface AuthorizedFetchConfig {
 /** `fetch` with the client's token, plus the call options every client method takes. */
 export type AuthorizedFetch = (input: RequestInfo | URL, init?: RequestInit, options?: CallOptions) => Promise<Response>;
 
+/** What every client (or session) that holds a token offers for the rest of its vendor's API. */
+export interface TokenHolder {
+  /** The held token: the cached one, or the one request in flight, or a new one. Your `signal`/`timeoutMs` bound your own wait. */
+  getAccessToken(options?: CallOptions): Promise<string>;
+  /**
+   * openapi-fetch middleware adding the token, with the rules of `authorizedFetch`:
+   * `api.use(x.authMiddleware())` (add it last: it sends the request).
+   */
+  authMiddleware(): Middleware;
+  /**
+   * A fetch adding the token. Relative URLs resolve against the base URL; the token goes only to
+   * the client's origin and base path (and `allowedOrigins`), redirects are followed within the
+   * same origin only; `timeoutMs` bounds the wait for the headers. Third argument: `{ signal,
+   * timeoutMs, maxRetries }`.
+   */
+  authorizedFetch: AuthorizedFetch;
+}
+
 const OPERATION = "authorizedFetch";
 const MAX_REDIRECTS = 20;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);

@@ -27,4 +27,5 @@ export type { CallOptions, TransportOptions } from "./options.js";
 export type { ClientEvent, ClientLogger } from "./events.js";
 export type { RetryOptions } from "./retry.js";
 export type { TokenSource } from "./token-source.js";
-export type { AuthorizedFetch } from "./bearer.js";
+export type { AuthorizedFetch, TokenHolder } from "./bearer.js";
+export type { SdkConfigurationOptions } from "./sdk.js";

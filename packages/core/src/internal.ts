@@ -5,7 +5,7 @@ export * from "./errors.js";
 export { Redactor, REDACTED, TRUNCATED, isSecretHeader, isSecretKey } from "./redact.js";
 export type { RedactorOptions } from "./redact.js";
 export { createApiClient, isRedirect } from "./api-client.js";
-export { checkOperationInput, checkParameters, checkSchema, valuesAt } from "./operation.js";
+export { checkOperationInput, checkParameters, checkSchema, operationUrl, pickProperties, valuesAt } from "./operation.js";
 export type { HttpMethodName, OperationFacts, OperationInput, OperationTable, ParameterFacts, SchemaFacts, SchemaTable, SecuritySchemeFacts } from "./operation.js";
 export type { ApiClient, ApiClientConfig, InvokeInit, OperationArgs, OperationCallOptions, OperationData, OperationInit, SuccessData } from "./api-client.js";
 export { DEFAULT_REAUTH_INTERVAL_MS, DEFAULT_TIMEOUT_MS, checkCallOptions, checkTransportOptions } from "./options.js";
@@ -14,12 +14,16 @@ export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 export type { ClientEvent, ClientLogger } from "./events.js";
 export { createDeadline } from "./deadline.js";
 export type { Deadline } from "./deadline.js";
-export { TokenCache } from "./token-cache.js";
-export type { AcquiredToken, CachedToken, TokenCacheOptions, TokenLease } from "./token-cache.js";
+export { TokenCache, checkTokenLifetimeOptions, renewalTime } from "./token-cache.js";
+export type { AcquiredToken, CachedToken, TokenCacheOptions, TokenLease, TokenLifetimeOptions } from "./token-cache.js";
 export { resolveBaseUrl, isLoopbackHost } from "./base-url.js";
 export type { BaseUrlOptions } from "./base-url.js";
 export { createAuthMiddleware, createAuthorizedFetch, createTargetPolicy } from "./bearer.js";
-export type { AuthorizedFetch, AuthorizedFetchConfig, TargetPolicy, TokenPlacement } from "./bearer.js";
+export { sdkConfigurationParameters } from "./sdk.js";
+export { parseAuthorizationCallback } from "./oauth.js";
+export type { AuthorizationCallback } from "./oauth.js";
+export type { SdkConfigurationOptions, SdkFacts } from "./sdk.js";
+export type { AuthorizedFetch, AuthorizedFetchConfig, TargetPolicy, TokenHolder, TokenPlacement } from "./bearer.js";
 export {
   MAX_RETRIES,
   MAX_TIMER_MS,
@@ -31,6 +35,7 @@ export {
   optionalSignal,
   optionalString,
   optionalTimeout,
+  requireAbsoluteUrl,
   requireObject,
   requirePathSegment,
   requireString,

@@ -38,6 +38,8 @@ export interface ParameterFacts {
   readonly required: boolean;
   readonly schema: SchemaFacts;
   readonly secret?: boolean;
+  /** The spec's default, when it gives one. */
+  readonly default?: unknown;
 }
 
 export type HttpMethodName = "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "TRACE";
@@ -274,4 +276,45 @@ export function valuesAt(value: unknown, paths: readonly string[]): string[] {
   };
   for (const path of paths) walk(value, path.split(".").filter(Boolean));
   return found;
+}
+
+/**
+ * The properties of `value` that `schema` declares (a component `$ref`, a discriminated union or an
+ * object), in the model's order, for sending exactly a model's fields: read-only properties (never
+ * sent) and anything else the caller's object carries are left out.
+ */
+export function pickProperties(value: Readonly<Record<string, unknown>>, schema: SchemaFacts, schemas: SchemaTable): Record<string, unknown> {
+  let target: SchemaFacts | undefined = schema;
+  for (let hops = 0; target && hops < 16; hops++) {
+    if (target.$ref !== undefined) target = schemas[target.$ref];
+    else if (target.discriminator?.mapping) {
+      const tag = value[target.discriminator.propertyName];
+      const name = typeof tag === "string" ? target.discriminator.mapping[tag] : undefined;
+      target = name === undefined ? undefined : schemas[name];
+    } else break;
+  }
+  const declared = target?.properties;
+  if (!declared) return { ...value };
+  // In the model's order: the body reads as the spec writes it.
+  return Object.fromEntries(Object.keys(declared).filter((name) => value[name] !== undefined).map((name) => [name, value[name]]));
+}
+
+/**
+ * The URL of an operation that is opened rather than called (a browser redirect such as an OAuth
+ * authorize page): its first server (or `baseUrl`), its path, and its query parameters checked
+ * against the spec, in the spec's order, the spec's defaults filled in. Sends nothing.
+ */
+export function operationUrl(facts: OperationFacts, query: Readonly<Record<string, unknown>>, schemas: SchemaTable, baseUrl?: string): string {
+  const withDefaults: Record<string, unknown> = {};
+  for (const parameter of facts.parameters) {
+    if (parameter.in !== "query") continue;
+    const value = query[parameter.name] ?? parameter.default;
+    if (value !== undefined) withDefaults[parameter.name] = value;
+  }
+  checkOperationInput(facts, { params: { query: { ...query, ...withDefaults } } }, schemas);
+  const base = (baseUrl ?? facts.servers?.[0] ?? "").replace(/\/+$/, "");
+  const search = Object.entries(withDefaults)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
+    .join("&");
+  return `${base}${facts.path}${search ? `?${search}` : ""}`;
 }

@@ -14,6 +14,8 @@
 //     every decision is reported to `emit` as a `token` event.
 
 import type { ClientEvent } from "./events.js";
+import { ValidationError, VendorAuthError } from "./errors.js";
+import { MAX_TIMER_MS, optionalFunction, optionalNumber, optionalObject } from "./validate.js";
 
 export interface CachedToken {
   /** The secret token value. */
@@ -33,8 +35,10 @@ export interface TokenCacheOptions<T extends CachedToken = CachedToken> {
   revoke?: ((token: T) => Promise<unknown>) | undefined;
   /** Receives `token` events (see ClientEvent). */
   emit?: ((event: ClientEvent) => void) | undefined;
-  /** The operation name `token` events carry. Default: "getAccessToken". */
+  /** The operation name `token` events (and errors) carry. Default: "getAccessToken". */
   operation?: string | undefined;
+  /** The vendor errors carry. */
+  vendor?: string | undefined;
   /** Clock, for tests. Default: Date.now. */
   now?: (() => number) | undefined;
 }
@@ -65,8 +69,11 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
   readonly #revoke: ((token: T) => Promise<unknown>) | undefined;
   readonly #emit: (event: ClientEvent) => void;
   readonly #operation: string;
+  readonly #vendor: string | undefined;
   readonly #now: () => number;
   #current: Entry<T> | undefined;
+  /** The last generation `revoke()` ended: a request started in it or before is never used. */
+  #revokedGeneration = -1;
   #pending: Promise<T> | undefined;
   #lastReauthAt = Number.NEGATIVE_INFINITY;
   /** Bumped by every invalidate/set, so a request started earlier cannot overwrite newer state. */
@@ -80,6 +87,7 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
     this.#revoke = options.revoke;
     this.#emit = options.emit ?? (() => {});
     this.#operation = options.operation ?? "getAccessToken";
+    this.#vendor = options.vendor;
     this.#now = options.now ?? Date.now;
   }
 
@@ -118,8 +126,13 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
       .then(() => this.#fetchToken())
       .then(
         (token) => {
-          if (generation === this.#generation) this.#current = { token, obtainedAt: this.#now() };
           settle();
+          if (generation <= this.#revokedGeneration) {
+            // Kept for revoke(), which revokes it on the server.
+            this.#lateTokens.set(pending, token);
+            throw new VendorAuthError("The token was revoked while it was being obtained; ask again for a new one", { vendor: this.#vendor, operation: this.#operation });
+          }
+          if (generation === this.#generation) this.#current = { token, obtainedAt: this.#now() };
           return token;
         },
         (error: unknown) => {
@@ -182,6 +195,38 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
     return had;
   }
 
+  /**
+   * Revokes the cached token with `revoke` and drops it, and wins every race: a token request in
+   * flight is waited for and its token revoked too, and never handed to anyone (its waiters reject).
+   * When revoking the cached token fails, it stays cached (the server still holds it) unless a newer
+   * one came meanwhile, and the error is thrown.
+   */
+  async revoke(revoke: (token: T) => Promise<unknown>): Promise<void> {
+    const inFlight = this.#pending;
+    const current = this.#current;
+    this.#revokedGeneration = this.#generation;
+    this.invalidate();
+    if (current) {
+      try {
+        await revoke(current.token);
+      } catch (error) {
+        if (this.#current === undefined && this.#pending === undefined) this.#current = current;
+        throw error;
+      }
+    }
+    if (!inFlight) return;
+    // The request's own promise settles with its token even though its waiters are refused.
+    const late = await this.#lateToken(inFlight);
+    if (late) await revoke(late);
+  }
+
+  /** Tokens that arrived for requests started before a revoke(), by request. */
+  readonly #lateTokens = new WeakMap<Promise<T>, T>();
+  async #lateToken(request: Promise<T>): Promise<T | undefined> {
+    await request.catch(() => undefined);
+    return this.#lateTokens.get(request);
+  }
+
   /** The token request in flight, if any (for callers that must not leak a token being created). */
   get pending(): Promise<T> | undefined {
     return this.#pending;
@@ -205,4 +250,44 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
       // A failing logger must never fail the request it describes.
     }
   }
+}
+
+/** The longest `expires_in` believed: a year (a larger value, 1e300 say, is a fault, not a lifetime). */
+const MAX_LIFETIME_MS = 365 * 24 * 3600 * 1000;
+
+/** How a token with a server-given lifetime is renewed (the options of a session that holds one). */
+export interface TokenLifetimeOptions {
+  /** Renew this long before the lifetime runs out. Default: 60000 ms, capped at half the lifetime so a short-lived token is still reused. */
+  refreshAheadMs?: number | undefined;
+  /** Use a token at least this long, whatever its lifetime says (0 or negative must not mean a token per call). Default: 5000 ms. */
+  minLifetimeMs?: number | undefined;
+  /** The clock, in epoch milliseconds (for tests). Default: `Date.now`. */
+  now?: (() => number) | undefined;
+}
+
+/** Checks lifetime options (ValidationError naming the option) and returns a checked clock. */
+export function checkTokenLifetimeOptions(field: string, options: unknown): Required<TokenLifetimeOptions> {
+  const given = (optionalObject(field, options) ?? {}) as TokenLifetimeOptions;
+  const ms = { min: 0, max: MAX_TIMER_MS, unit: "milliseconds" };
+  const clock = optionalFunction<() => number>("now", given.now) ?? Date.now;
+  return {
+    refreshAheadMs: optionalNumber("refreshAheadMs", given.refreshAheadMs, ms) ?? 60_000,
+    minLifetimeMs: optionalNumber("minLifetimeMs", given.minLifetimeMs, ms) ?? 5_000,
+    now: () => {
+      const time = clock();
+      if (typeof time !== "number" || !Number.isFinite(time)) throw new ValidationError("now", "must return a finite number of epoch milliseconds");
+      return time;
+    },
+  };
+}
+
+/**
+ * When to renew a token the server says lives `seconds` (OAuth `expires_in`): clamped to
+ * [minLifetimeMs, a year], minus the refresh-ahead margin (at most half the lifetime). Undefined
+ * when the server gives no (finite) lifetime: the token is kept until a 401 or an invalidate.
+ */
+export function renewalTime(seconds: unknown, options: Required<TokenLifetimeOptions>): number | undefined {
+  if (typeof seconds !== "number" || !Number.isFinite(seconds)) return undefined;
+  const lifetimeMs = Math.min(Math.max(seconds * 1000, options.minLifetimeMs), MAX_LIFETIME_MS);
+  return options.now() + lifetimeMs - Math.min(options.refreshAheadMs, lifetimeMs / 2);
 }

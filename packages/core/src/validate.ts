@@ -54,6 +54,17 @@ export function requirePathSegment(field: string, value: unknown, rule: StringRu
   return segment;
 }
 
+/** Asserts an absolute URL of any scheme (an OAuth redirect may use an app's own scheme). */
+export function requireAbsoluteUrl(field: string, value: unknown, problem = "must be an absolute URL"): string {
+  const text = requireString(field, value);
+  try {
+    new URL(text);
+  } catch {
+    throw new ValidationError(field, problem);
+  }
+  return text;
+}
+
 /** Asserts an optional boolean (undefined passes). */
 export function optionalBoolean(field: string, value: unknown): boolean | undefined {
   if (value === undefined) return undefined;

@@ -19,7 +19,8 @@ import {
   type TransportOptions,
 } from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
-import type { CreateConnectionRequest, paths } from "./generated/schema.gen.js";
+import type { CreateConnectionRequest } from "./generated/models.gen.js";
+import type { paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
 import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
 import { keepAliveError } from "./keep-alive.js";

@@ -9,14 +9,7 @@ export { defaultEnvironment, environments, servers } from "./generated/meta.gen.
 export type { Environment } from "./generated/meta.gen.js";
 export { operations } from "./generated/operations.gen.js";
 export type { OperationId } from "./generated/operations.gen.js";
-export type {
-  ApiServerException,
-  /** The vendor's name of the error body of every documented 4xx response. */
-  ApiServerException as APIServerException,
-  CreateConnectionRequest,
-  ODataValueOfBoolean,
-  ODataValueOfDateTime,
-  SessionKeyInfo,
-} from "./generated/schema.gen.js";
+// One type per model of the spec, under the spec's own names (the same in `./sdk` and the docs).
+export * from "./generated/models.gen.js";
 // The error classes and the option, event and token-source types, the same in every vendor package.
 export * from "@vendor-auth/core";

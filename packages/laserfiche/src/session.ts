@@ -16,12 +16,11 @@ import {
   withClose,
   withSafeDescription,
   type ApiClient,
-  type AuthorizedFetch,
   type CallOptions,
+  type TokenHolder,
   type TokenLease,
 } from "@vendor-auth/core/internal";
-import type { Middleware } from "openapi-fetch";
-import type { ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "./generated/schema.gen.js";
+import type { ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "./generated/models.gen.js";
 import { keepAliveHeader, type KeepAliveHeader, type KeepAliveOptions } from "./keep-alive.js";
 
 /** Options of `startKeepAlive`. */
@@ -31,7 +30,7 @@ export interface KeepAliveTimerOptions extends KeepAliveOptions {
 }
 
 /** What a client and a session have in common: one access token and what to do with it. */
-export interface LaserficheTokenHolder {
+export interface LaserficheTokenHolder extends TokenHolder {
   /**
    * POST …/AccessTokens/Create with the configured credentials, once: concurrent and later calls
    * share the one request and its SessionKeyInfo (with the latest known `expireTime`) until the
@@ -39,8 +38,8 @@ export interface LaserficheTokenHolder {
    * `signal`/`timeoutMs` bound your own wait, not the shared request.
    */
   createAccessToken(options?: CallOptions): Promise<SessionKeyInfo>;
-  /** The access token string (creates it like `createAccessToken()` when there is none yet). */
-  getAccessToken(options?: CallOptions): Promise<string>;
+  // getAccessToken(options?): the access token string (created like createAccessToken() when there
+  // is none yet). authMiddleware() / authorizedFetch: it as `Authorization: Bearer` (see TokenHolder).
   /**
    * POST …/AccessTokens/Refresh with the token (created first if there is none): resets the idle
    * timer of the session and returns its new expiry (`value`), which `expiresAt` then reports.
@@ -66,18 +65,6 @@ export interface LaserficheTokenHolder {
   stopKeepAlive(): void;
   /** True while a keep-alive timer runs. */
   readonly keepAliveRunning: boolean;
-  /**
-   * openapi-fetch middleware adding `Authorization: Bearer <token>`, with the rules of
-   * `authorizedFetch`: `api.use(x.authMiddleware())` (add it last: it sends the request).
-   */
-  authMiddleware(): Middleware;
-  /**
-   * A fetch adding `Authorization: Bearer <token>`. Relative URLs resolve against the base URL; the
-   * token goes only to the client's origin and base path (and `allowedOrigins`), redirects are
-   * followed within the same origin only; `timeoutMs` bounds the wait for the headers. Third
-   * argument: `{ signal, timeoutMs, maxRetries }`.
-   */
-  authorizedFetch: AuthorizedFetch;
 }
 
 /**

@@ -16,12 +16,14 @@ import {
   requireString,
   resolveBaseUrl,
   withSafeDescription,
-  type AuthorizedFetch,
+  waitWithCallOptions,
   type CallOptions,
+  type TokenHolder,
   type TransportOptions,
 } from "@vendor-auth/core/internal";
-import type { Client, Middleware } from "openapi-fetch";
-import type { AccessTokenIdListResponse, AccessTokenRequest, AccessTokenResponse, Success, paths } from "./generated/schema.gen.js";
+import type { Client } from "openapi-fetch";
+import type { AccessTokenIdListResponse, AccessTokenRequest, AccessTokenResponse, Success } from "./generated/models.gen.js";
+import type { paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
 import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
 
@@ -44,7 +46,7 @@ export interface UniCourtClientOptions extends TransportOptions {
   accessToken?: { accessToken: string; tokenId?: string };
 }
 
-export interface UniCourtClient {
+export interface UniCourtClient extends TokenHolder {
   /** The base URL requests go to. */
   readonly baseUrl: string;
   /** POST /generateNewToken: always generates a new token (counts against the 10-token limit). */
@@ -55,28 +57,14 @@ export interface UniCourtClient {
   invalidateToken(tokenId: string, options?: CallOptions): Promise<Success>;
   /** PUT /listAllTokenIds: the account's active tokens (at most 10). */
   listAllTokenIds(options?: CallOptions): Promise<AccessTokenIdListResponse>;
-  /**
-   * An access token for the rest of the UniCourt API: generated once and reused; concurrent
-   * callers share one in-flight request; after a failure the next call tries again. A token that a
-   * 401 proves invalid is replaced at most once per `reauthIntervalMs` (default 30 s), and the
-   * replaced one is invalidated on the server (`invalidateToken`), so the account's 10-token limit
-   * is never used up by a resource that refuses every token.
-   */
-  getAccessToken(): Promise<string>;
+  // getAccessToken(): an access token for the rest of the UniCourt API, generated once and reused;
+  // concurrent callers share one request; after a failure the next call tries again. A token that
+  // a 401 proves invalid is replaced at most once per `reauthIntervalMs` (default 30 s) and the
+  // replaced one invalidated on the server (`invalidateToken`): the account's 10-token limit is
+  // never used up by a resource that refuses every token. authMiddleware() / authorizedFetch: the
+  // token as `Authorization: Bearer`, to the client's origin only (see TokenHolder).
   /** The Token ID of the cached token, if one is cached. */
   getCachedTokenId(): string | undefined;
-  /**
-   * openapi-fetch middleware that adds `Authorization: Bearer <token>`, with the rules of
-   * `authorizedFetch`: `api.use(client.authMiddleware())` (add it last: it sends the request).
-   */
-  authMiddleware(): Middleware;
-  /**
-   * A fetch that adds `Authorization: Bearer <token>`. Relative URLs resolve against `baseUrl`; the
-   * token goes only to the client's origin (and `allowedOrigins`), redirects are followed within the
-   * same origin only; `timeoutMs` bounds the wait for the headers. Third argument: `{ signal,
-   * timeoutMs, maxRetries }`.
-   */
-  authorizedFetch: AuthorizedFetch;
   /** The underlying openapi-fetch client for the token operations (no auth middleware). */
   readonly http: Client<paths>;
 }
@@ -124,7 +112,7 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
     redactor.add(value);
     tokens.set({ value, tokenId: optionalString("accessToken.tokenId", held["tokenId"]) });
   }
-  const getAccessToken = async () => (await tokens.get()).value;
+  const getAccessToken = async (call?: CallOptions) => (await waitWithCallOptions(() => tokens.get(), call, { vendor: VENDOR, operation: "getAccessToken" })).value;
   const authorizedFetch = createAuthorizedFetch({ ...options, vendor: VENDOR, baseUrl, tokens, redactor });
 
   const client: UniCourtClient = {

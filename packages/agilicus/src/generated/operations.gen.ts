@@ -23,7 +23,8 @@ export const operations = {
           "type": "integer",
           "minimum": 1,
           "maximum": 500
-        }
+        },
+        "default": 500
       },
       {
         "in": "query",
@@ -258,7 +259,8 @@ export const operations = {
           "type": "integer",
           "minimum": 1,
           "maximum": 500
-        }
+        },
+        "default": 500
       },
       {
         "in": "query",
@@ -495,7 +497,8 @@ export const operations = {
           "type": "integer",
           "minimum": 1,
           "maximum": 500
-        }
+        },
+        "default": 500
       },
       {
         "in": "query",
@@ -866,7 +869,8 @@ export const operations = {
           "type": "integer",
           "minimum": 1,
           "maximum": 100
-        }
+        },
+        "default": 100
       },
       {
         "in": "query",
@@ -1698,3 +1702,11 @@ export const securitySchemes = {
     "scheme": "bearer"
   }
 } as const;
+
+/** The property and parameter names the spec marks `x-secret`: redacted by key wherever they appear. */
+export const secretKeys = [
+  "api_key",
+  "key",
+  "raw_token",
+  "token"
+] as const;

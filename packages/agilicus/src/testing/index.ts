@@ -10,20 +10,7 @@
 //   const client = createAgilicusClient({ token: fake.adminToken, baseUrl: fake.url });
 import { extendFake, fakeSecret, queryBoolean, queryInteger, randomAlphanumeric, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
 import spec from "../generated/spec.gen.js";
-import type {
-  ApiKey,
-  ApiKeyIntrospect,
-  AuthenticationDocument,
-  BulkTokenRevoke,
-  CreateSessionAndTokenResponse,
-  CreateTokenRequest,
-  IdentityAssertion,
-  Session,
-  TokenIntrospect,
-  TokenReissueRequest,
-  TokenRevoke,
-  UserSessionIdentifiers,
-} from "../generated/schema.gen.js";
+import type { APIKey, APIKeyIntrospect, AuthenticationDocument, BulkTokenRevoke, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, Session, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "../generated/models.gen.js";
 import { AgilicusState, type TokenRecord } from "./state.js";
 
 /** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
@@ -76,7 +63,7 @@ export interface AgilicusFake extends FakeServer {
   readonly orgId: string;
   /** Every token (admin token first), API key, session and document, in creation order (copies). */
   readonly tokens: readonly AgilicusFakeToken[];
-  readonly apiKeys: readonly ApiKey[];
+  readonly apiKeys: readonly APIKey[];
   readonly sessions: readonly Session[];
   readonly authenticationDocuments: readonly AuthenticationDocument[];
   /** True when `token` is a token of the fake that is neither revoked nor expired. */
@@ -204,7 +191,7 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
 
       // API keys: each is backed by a token; deleting the key revokes it.
       createApiKey(request) {
-        const { spec: keySpec } = request.body as ApiKey;
+        const { spec: keySpec } = request.body as APIKey;
         const token = state.issueToken(
           { sub: keySpec.user_id, org: keySpec.org_id, audiences: [], scopes: keySpec.scopes ?? [], time_validity: {} },
           { exp: keySpec.expiry ? Date.parse(keySpec.expiry) : undefined, session: keySpec.session },
@@ -231,7 +218,7 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
         return { body: { api_keys: keys.map((k) => state.apiKeyView(k, false)), limit } };
       },
       createApiKeyIntrospection(request) {
-        const body = request.body as ApiKeyIntrospect;
+        const body = request.body as APIKeyIntrospect;
         const record = state.apiKeys.find((k) => k.key === body.api_key_auth_info.key);
         if (!record) return error(401, "The API Key is not valid");
         const token = state.tokens.find((t) => t.jti === record.tokenId);

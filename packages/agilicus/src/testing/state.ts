@@ -2,7 +2,7 @@
 // rules on them (expiry, revocation, list filters and pagination), kept apart from HTTP so each
 // rule reads on its own. Times are epoch milliseconds from the fake's clock.
 import { fakeSecret, randomAlphanumeric } from "@vendor-auth/core/testing";
-import type { ApiKey, AuthenticationDocument, CreateTokenRequest, ListSessionsResponse, Session, Token } from "../generated/schema.gen.js";
+import type { APIKey, AuthenticationDocument, CreateTokenRequest, ListSessionsResponse, Session, Token } from "../generated/models.gen.js";
 
 export interface TokenRecord {
   readonly raw: string;
@@ -23,7 +23,7 @@ export interface TokenRecord {
 export interface ApiKeyRecord {
   readonly id: string;
   readonly created: number;
-  readonly spec: ApiKey["spec"];
+  readonly spec: APIKey["spec"];
   readonly key: string;
   readonly tokenId: string;
   deleted: boolean;
@@ -137,7 +137,7 @@ export class AgilicusState {
     for (const other of this.tokens) if (other.session === token.session) other.revoked = true;
   }
 
-  apiKeyView(record: ApiKeyRecord, withSecret: boolean): ApiKey {
+  apiKeyView(record: ApiKeyRecord, withSecret: boolean): APIKey {
     return {
       metadata: { id: record.id, created: iso(record.created), updated: iso(record.created) },
       spec: record.spec,

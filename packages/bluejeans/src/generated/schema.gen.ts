@@ -305,7 +305,7 @@ export interface components {
             id?: number;
             name?: string;
         };
-        InlineResponse200: {
+        TokenInfo: {
             /** @description The ID of the user who this token corresponds to. */
             user?: number;
         };
@@ -330,7 +330,7 @@ export interface components {
             /** @description The client secret will be generated on creation of the application. Retain this value as it will only be revealed one time. If lost, you will need to regenerate. */
             readonly clientSecret?: string;
         };
-        Error: {
+        ErrorResponse: {
             message?: string;
         };
     };
@@ -341,7 +341,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The access token is invalid or does not have permission. */
@@ -382,10 +382,10 @@ export type GrantRequestRefresh = components['schemas']['GrantRequestRefresh'];
 export type GrantRefresh = components['schemas']['GrantRefresh'];
 export type GrantRequestRevoke = components['schemas']['GrantRequestRevoke'];
 export type Partition = components['schemas']['Partition'];
-export type InlineResponse200 = components['schemas']['InlineResponse200'];
+export type TokenInfo = components['schemas']['TokenInfo'];
 export type Application = components['schemas']['Application'];
 export type ApplicationSecret = components['schemas']['ApplicationSecret'];
-export type Error = components['schemas']['Error'];
+export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type ResponseUnexpectedError = components['responses']['UnexpectedError'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ParameterUserId = components['parameters']['UserId'];
@@ -474,7 +474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InlineResponse200"];
+                    "application/json": components["schemas"]["TokenInfo"];
                 };
             };
             default: components["responses"]["UnexpectedError"];

@@ -76,8 +76,8 @@ const spec: Record<string, unknown> = {
       {
         "id": "token-info-schema-name",
         "question": "Keep the codegen artefact name `InlineResponse200` for the tokenInfo response or rename it?",
-        "decision": "Keep `InlineResponse200`.",
-        "reason": "It is the seed's model name; renaming would change the generated model class."
+        "decision": "Rename it `TokenInfo` (what the response is), and the vendor's error model `Error` to `ErrorResponse` (a model named `Error` shadows the global `Error` class in every generated SDK and in user code that imports the models). Superseded the first decision (keep `InlineResponse200`).",
+        "reason": "`InlineResponse200` is swagger-codegen's placeholder for an inline schema, not a name the vendor chose; users of the generated SDK and of the types should read what the model is. The wire is unchanged (a schema name is not sent)."
       },
       {
         "id": "grant-type-enum",
@@ -319,7 +319,7 @@ const spec: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/InlineResponse200"
+                  "$ref": "#/components/schemas/TokenInfo"
                 }
               }
             }
@@ -587,7 +587,7 @@ const spec: Record<string, unknown> = {
         "content": {
           "application/json": {
             "schema": {
-              "$ref": "#/components/schemas/Error"
+              "$ref": "#/components/schemas/ErrorResponse"
             }
           }
         }
@@ -1051,7 +1051,7 @@ const spec: Record<string, unknown> = {
           }
         }
       },
-      "InlineResponse200": {
+      "TokenInfo": {
         "type": "object",
         "x-decision": "token-info-schema-name",
         "properties": {
@@ -1116,8 +1116,9 @@ const spec: Record<string, unknown> = {
           }
         }
       },
-      "Error": {
+      "ErrorResponse": {
         "type": "object",
+        "x-decision": "token-info-schema-name",
         "properties": {
           "message": {
             "type": "string"

@@ -12,19 +12,7 @@
 //   const client = createBlueJeansClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url });
 import { bearerTokenOf, extendFake, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
 import spec from "../generated/spec.gen.js";
-import type {
-  Application,
-  ApplicationSecret,
-  Error as BlueJeansError,
-  GrantClient,
-  GrantCode,
-  GrantMeeting,
-  GrantPassword,
-  GrantRefresh,
-  GrantRequest,
-  GrantRequestRevoke,
-  InlineResponse200,
-} from "../generated/schema.gen.js";
+import type { Application, ApplicationSecret, ErrorResponse as BlueJeansError, GrantClient, GrantCode, GrantMeeting, GrantPassword, GrantRefresh, GrantRequest, GrantRequestRevoke, TokenInfo } from "../generated/models.gen.js";
 import { BlueJeansState, newClientSecret, type AccessTokenRecord, type FakeGrantType } from "./state.js";
 
 /** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
@@ -197,7 +185,7 @@ export async function startBlueJeansFake(options: BlueJeansFakeOptions = {}): Pr
       },
       getTokenInfo(request) {
         const token = caller(request)!;
-        return { body: (token.userId === undefined ? {} : { user: token.userId }) satisfies InlineResponse200 };
+        return { body: (token.userId === undefined ? {} : { user: token.userId }) satisfies TokenInfo };
       },
       getAuthorizationCode(request) {
         // The browser step, consented at once as the fake's user: a redirect with code and state.

@@ -221,3 +221,11 @@ export const securitySchemes = {
     "scheme": "bearer"
   }
 } as const;
+
+/** The property and parameter names the spec marks `x-secret`: redacted by key wherever they appear. */
+export const secretKeys = [
+  "authToken",
+  "password",
+  "samlToken",
+  "sessionKey"
+] as const;

@@ -11,7 +11,7 @@
 //   const client = createLaserficheClient({ repoId: fake.repoId, username: fake.username, password: fake.password, baseUrl: fake.url });
 import { extendFake, fakeSecret, startFakeServer, bearerTokenOf, type FakeProblem, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
 import spec from "../generated/spec.gen.js";
-import type { ApiServerException, CreateConnectionRequest, ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "../generated/schema.gen.js";
+import type { APIServerException, CreateConnectionRequest, ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "../generated/models.gen.js";
 import { MAX_KEEP_ALIVE_SECONDS } from "../keep-alive.js";
 
 // Re-exported from @vendor-auth/core/testing: a clock for the `now` option, and a fetch that can
@@ -122,7 +122,7 @@ export async function startLaserficheFake(options: LaserficheFakeOptions = {}): 
   // The vendor's errorCode values are undocumented: the fake sends none (null) rather than invent them.
   const exception = (request: FakeRequest | undefined, status: number, errorClass: string, message: string): FakeReply => ({
     status,
-    body: { operationId: request?.operationId ?? null, message, errorCode: null, errorClass, statusCode: status, errorSource: "LaserficheFake" } satisfies ApiServerException,
+    body: { operationId: request?.operationId ?? null, message, errorCode: null, errorClass, statusCode: status, errorSource: "LaserficheFake" } satisfies APIServerException,
   });
   const unauthorized = (request: FakeRequest) => exception(request, 401, "UnauthorizedAccessException", "Access token is invalid or expired.");
   /** The session behind the request's bearer token (already checked by `authenticate`). */
@@ -134,7 +134,7 @@ export async function startLaserficheFake(options: LaserficheFakeOptions = {}): 
     basePath: options.basePath ?? "/repository",
     host: options.host,
     port: options.port,
-    errorBody: (problem: FakeProblem): ApiServerException => ({
+    errorBody: (problem: FakeProblem): APIServerException => ({
       operationId: problem.operationId ?? null,
       // The vendor's own wording for a refused token; the fake's findings otherwise.
       message: problem.kind === "unauthorized" ? "Access token is invalid or expired." : [problem.message, ...problem.details].join("; "),

@@ -203,3 +203,9 @@ export const securitySchemes = {
     "scheme": "bearer"
   }
 } as const;
+
+/** The property and parameter names the spec marks `x-secret`: redacted by key wherever they appear. */
+export const secretKeys = [
+  "accessToken",
+  "clientSecret"
+] as const;

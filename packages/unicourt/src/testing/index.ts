@@ -11,7 +11,7 @@
 //   await fake.close();
 import { extendFake, fakeSecret, randomAlphanumeric, startFakeServer, bearerTokenOf, type FakeProblem, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
 import spec from "../generated/spec.gen.js";
-import type { AccessTokenIdListResponse, AccessTokenRequest, AccessTokenResponse, Exception, InvalidateAccessTokenRequest, Success } from "../generated/schema.gen.js";
+import type { AccessTokenIdListResponse, AccessTokenRequest, AccessTokenResponse, Exception, InvalidateAccessTokenRequest, Success } from "../generated/models.gen.js";
 
 /** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
 export { createManualClock } from "@vendor-auth/core/testing";

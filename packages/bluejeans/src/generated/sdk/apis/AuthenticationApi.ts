@@ -24,6 +24,11 @@ import {
     ApplicationSecretToJSON,
 } from '../models/ApplicationSecret';
 import {
+    type ErrorResponse,
+    ErrorResponseFromJSON,
+    ErrorResponseToJSON,
+} from '../models/ErrorResponse';
+import {
     type GrantRequest,
     GrantRequestFromJSON,
     GrantRequestToJSON,
@@ -39,10 +44,10 @@ import {
     GrantResponseToJSON,
 } from '../models/GrantResponse';
 import {
-    type InlineResponse200,
-    InlineResponse200FromJSON,
-    InlineResponse200ToJSON,
-} from '../models/InlineResponse200';
+    type TokenInfo,
+    TokenInfoFromJSON,
+    TokenInfoToJSON,
+} from '../models/TokenInfo';
 
 export interface CreateClientApplicationRequest {
     /**
@@ -322,18 +327,18 @@ export class AuthenticationApi extends runtime.BaseAPI {
      * This endpoint will validate if a token is valid or not. The token under test is the `access_token` credential sent with the request; if it is valid, the response gives the ID of the user who owns it.
      * Validate a Token
      */
-    async getTokenInfoRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<InlineResponse200>> {
+    async getTokenInfoRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<TokenInfo>> {
         const requestOptions = await this.getTokenInfoRequestOpts();
         const response = await this.request(requestOptions, initOverrides);
 
-        return new runtime.JSONApiResponse(response, (jsonValue) => InlineResponse200FromJSON(jsonValue));
+        return new runtime.JSONApiResponse(response, (jsonValue) => TokenInfoFromJSON(jsonValue));
     }
 
     /**
      * This endpoint will validate if a token is valid or not. The token under test is the `access_token` credential sent with the request; if it is valid, the response gives the ID of the user who owns it.
      * Validate a Token
      */
-    async getTokenInfo(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<InlineResponse200> {
+    async getTokenInfo(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<TokenInfo> {
         const response = await this.getTokenInfoRaw(initOverrides);
         return await response.value();
     }

@@ -2,6 +2,7 @@
 /* eslint-disable */
 export * from './Application';
 export * from './ApplicationSecret';
+export * from './ErrorResponse';
 export * from './GrantClient';
 export * from './GrantClientScope';
 export * from './GrantCode';
@@ -21,6 +22,5 @@ export * from './GrantRequestPassword';
 export * from './GrantRequestRefresh';
 export * from './GrantRequestRevoke';
 export * from './GrantResponse';
-export * from './InlineResponse200';
-export * from './ModelError';
 export * from './Partition';
+export * from './TokenInfo';

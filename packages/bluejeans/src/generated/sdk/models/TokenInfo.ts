@@ -16,9 +16,9 @@ import { mapValues } from '../runtime';
 /**
  * 
  * @export
- * @interface InlineResponse200
+ * @interface TokenInfo
  */
-export interface InlineResponse200 {
+export interface TokenInfo {
     /**
      * The ID of the user who this token corresponds to.
      */
@@ -26,17 +26,17 @@ export interface InlineResponse200 {
 }
 
 /**
- * Check if a given object implements the InlineResponse200 interface.
+ * Check if a given object implements the TokenInfo interface.
  */
-export function instanceOfInlineResponse200(value: object): value is InlineResponse200 {
+export function instanceOfTokenInfo(value: object): value is TokenInfo {
     return true;
 }
 
-export function InlineResponse200FromJSON(json: any): InlineResponse200 {
-    return InlineResponse200FromJSONTyped(json, false);
+export function TokenInfoFromJSON(json: any): TokenInfo {
+    return TokenInfoFromJSONTyped(json, false);
 }
 
-export function InlineResponse200FromJSONTyped(json: any, ignoreDiscriminator: boolean): InlineResponse200 {
+export function TokenInfoFromJSONTyped(json: any, ignoreDiscriminator: boolean): TokenInfo {
     if (json == null) {
         return json;
     }
@@ -46,11 +46,11 @@ export function InlineResponse200FromJSONTyped(json: any, ignoreDiscriminator: b
     };
 }
 
-export function InlineResponse200ToJSON(json: any): InlineResponse200 {
-    return InlineResponse200ToJSONTyped(json, false);
+export function TokenInfoToJSON(json: any): TokenInfo {
+    return TokenInfoToJSONTyped(json, false);
 }
 
-export function InlineResponse200ToJSONTyped(value?: InlineResponse200 | null, ignoreDiscriminator: boolean = false): any {
+export function TokenInfoToJSONTyped(value?: TokenInfo | null, ignoreDiscriminator: boolean = false): any {
     if (value == null) {
         return value;
     }
