@@ -68,7 +68,7 @@ export function casesOfTestFile(file, text, rules) {
     if (/WithSeverityLevels|WithDeprecation|WithAttributes|WithOptionalCheck|WithExclude|WithMatch|WithPathPrefix|WithPathParamsMap|WithPathStrip|WithIncludePath|WithFlatten|NewLoader\(\)\.|WithMaxDepth|WithDeprecationDays/.test(body)) { skip("changes levels, matching or policy in config"); continue; }
     const positive = new Map();
     const negative = new Set();
-    for (const id of body.matchAll(/(requireNoChange|NotContains)\([^)]*checker\.([A-Za-z0-9]+Id)\b/g)) negative.add(id[2]);
+    for (const id of body.matchAll(/(requireNoChange\(|NotContains\(|NotEqual\(t,\s*|require\.False\(t,\s*containsId\()[^)]*?checker\.([A-Za-z0-9]+Id)\b/g)) negative.add(id[2]);
     for (const id of body.matchAll(/checker\.([A-Za-z0-9]+Id)\b/g)) {
       if (negative.has(id[1]) || !rules.has(id[1])) continue;
       positive.set(id[1], rules.get(id[1]));
@@ -76,8 +76,12 @@ export function casesOfTestFile(file, text, rules) {
     const explicitLevels = [...body.matchAll(/Level:\s*checker\.(ERR|WARN|INFO)/g)].map((x) => x[1]);
     const assertsEmpty = /require\.(Empty|Len)\(t,\s*\w+(,\s*0)?\)/.test(body) && !/require\.Len\(t,\s*\w+,\s*[1-9]/.test(body) && /require\.Empty|,\s*0\)/.test(body);
     let label;
+    // require.False(t, changes.HasLevelOrHigher(checker.WARN)) asserts "not breaking"; True(…) asserts "breaking".
+    const levelClaim = /require\.(True|False)\(t,\s*\w+\.HasLevelOrHigher\(checker\.(WARN|ERR)\)/.exec(body);
     const levels = [...positive.values()].map((r) => r.level).filter(Boolean);
-    if (explicitLevels.length) label = explicitLevels.some((l) => l !== "INFO") ? "breaking" : "not-breaking";
+    if (levelClaim && levelClaim[1] === "True") label = "breaking";
+    else if (levelClaim && levelClaim[2] === "WARN" && positive.size === 0) label = "not-breaking";
+    else if (explicitLevels.length) label = explicitLevels.some((l) => l !== "INFO") ? "breaking" : "not-breaking";
     else if (levels.length) label = levels.some((l) => l !== "INFO") ? "breaking" : "not-breaking";
     else if (positive.size === 0 && assertsEmpty) label = "not-breaking";
     if (!label) { skip("asserts no verdict (ids without levels, or other assertions)"); continue; }

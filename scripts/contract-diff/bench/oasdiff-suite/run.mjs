@@ -90,6 +90,33 @@ function scopeOnlyLabel(c) {
   return { kind: "bad-label", reason: `the oasdiff binary (all checks) gives our verdict, not the test's${evidence}` };
 }
 
+// Every document of data/ that oasdiff reads (it diffs the file with itself without an error)
+// must be readable by ours too: an exit 2 on a valid document is a bug.
+async function readability() {
+  const files = execFileSync("git", ["--git-dir", gitDir, "ls-tree", "-r", "--name-only", "HEAD", "data"], { encoding: "utf8" }).split("\n").filter((f) => /\.(ya?ml|json)$/.test(f));
+  const refused = [];
+  let valid = 0;
+  let fragments = 0;
+  for (const file of files) {
+    const r = spawnSync(oasdiff, ["diff", file, file, "--format", "json"], { cwd: work, encoding: "utf8" });
+    if (r.status !== 0) continue;
+    // oasdiff also reads files that are not OpenAPI documents (schema fragments, openapi: ""): not counted.
+    if (!/^\s*["']?openapi["']?\s*:\s*["']?3\.[01]\.\d/m.test(readFileSync(path.join(work, file), "utf8"))) {
+      fragments++;
+      continue;
+    }
+    valid++;
+    try {
+      await engine.loadDocument(path.join(work, file), { cwd: work });
+    } catch (error) {
+      if (error.name !== "InputError") throw error;
+      refused.push({ file, error: error.message.replace(work + "/", "") });
+    }
+  }
+  return { files: files.length, valid, fragments, refused };
+}
+const readable = await readability();
+
 // Summary per family.
 const families = [...new Set(cases.map((c) => c.family))].sort();
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : "n/a");
@@ -114,6 +141,9 @@ for (const r of rows) {
   lines.push(`| ${name} | ${r.cases} | ${r.agree} (${pct(r.agree, r.cases)}) | ${r.policy} | ${r.badLabel} | ${r.agree}/${r.judged} (${pct(r.agree, r.judged)}) | ${r.theirs} (${pct(r.theirs, r.cases)}) | ${r.exit2} |`);
 }
 lines.push("");
+lines.push(`OpenAPI 3.x documents of data/ that oasdiff reads: ${readable.valid} (of ${readable.files} files; ${readable.fragments} more are fragments or lack \`openapi: 3.x\`); ours refuses (exit 2) ${readable.refused.length} of them.`, "");
+for (const r of readable.refused) lines.push(`- ${r.error}`);
+if (readable.refused.length) lines.push("");
 const disagreements = cases.filter((c) => !c.agree);
 lines.push(`Differences (${disagreements.length}):`, "");
 lines.push("| test | pair | test label | ours | explanation |", "| --- | --- | --- | --- | --- |");
@@ -123,5 +153,5 @@ for (const c of disagreements.sort((a, b) => a.family.localeCompare(b.family) ||
 }
 const markdown = lines.join("\n");
 if (options.markdown) writeFileSync(options.markdown, markdown + "\n");
-if (options.json) writeFileSync(options.json, JSON.stringify({ commit, cases, rows, skipped }, null, 2));
+if (options.json) writeFileSync(options.json, JSON.stringify({ commit, cases, rows, skipped, readable }, null, 2));
 console.log(markdown);

@@ -98,3 +98,7 @@ export function asksNoMoreThan(weaker, stronger) {
   }
   return true;
 }
+
+/** `x-stability-level`, lowest first; an operation without one is stable. */
+export const STABILITY = ["draft", "alpha", "beta", "stable"];
+export const stabilityRank = (value) => (value === undefined ? STABILITY.length - 1 : STABILITY.indexOf(value));

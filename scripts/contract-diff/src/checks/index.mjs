@@ -66,6 +66,8 @@ import securitySchemeChanged from "./security-scheme-changed.mjs";
 import securityTightened from "./security-tightened.mjs";
 import serverChanged from "./server-changed.mjs";
 import serverUrlChanged from "./server-url-changed.mjs";
+import stabilityDecreased from "./stability-decreased.mjs";
+import stabilityRaised from "./stability-raised.mjs";
 import successResponseRemoved from "./success-response-removed.mjs";
 import tagChanged from "./tag-changed.mjs";
 import tagRespelled from "./tag-respelled.mjs";
@@ -140,6 +142,8 @@ export const CHECKS = [
   securityTightened,
   serverChanged,
   serverUrlChanged,
+  stabilityDecreased,
+  stabilityRaised,
   successResponseRemoved,
   tagChanged,
   tagRespelled,

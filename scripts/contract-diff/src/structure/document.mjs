@@ -87,6 +87,7 @@ function diffOperation(emit, b, h, ctx) {
   if (bDep !== hDep || (hDep && !same(b.op["x-sunset"], h.op["x-sunset"]))) {
     out("deprecation-changed", { target: "operation", subject: `operation ${h.op.operationId ?? operation}`, from: bDep, to: hDep, baseSunset: b.op["x-sunset"], sunset: h.op["x-sunset"], sunsetPointer: `${pointer}/x-sunset` });
   }
+  if (!same(b.op["x-stability-level"], h.op["x-stability-level"])) out("stability-changed", { pointer: `${pointer}/x-stability-level`, from: b.op["x-stability-level"], to: h.op["x-stability-level"] });
   if (b.op.summary !== h.op.summary || b.op.description !== h.op.description) out("docs-changed", { subject: "summary or description" });
   // A webhook's request is what its consumer receives; its responses are what the consumer sends.
   const sent = h.webhook ? "response" : "request";

@@ -273,27 +273,51 @@ function diffCombinator(keyword, b, h, at, ctx, emit, out) {
   if (!bb && !hb) return;
   if (!bb) return out("combinator-changed", { keyword, change: "wrapped" });
   if (!hb) return out("combinator-changed", { keyword, change: "unwrapped" });
-  const baseKeys = new Map(bb.map((s, i) => [branchKey(s, i), s]));
-  const headKeys = new Map(hb.map((s, i) => [branchKey(s, i), s]));
-  for (const [k, s] of baseKeys) {
-    if (!headKeys.has(k)) out("combinator-changed", { keyword, change: "removed", branch: k });
-    else diffSchema(emit, s, headKeys.get(k), `${at}/${keyword}/${hb.indexOf(headKeys.get(k))}`, ctx);
+  for (const [bs, hs, k] of pairBranches(bb, hb)) {
+    if (!hs) out("combinator-changed", { keyword, change: "removed", branch: k });
+    else if (!bs) out("combinator-changed", { keyword, change: "added", branch: k });
+    else diffSchema(emit, bs, hs, `${at}/${keyword}/${hb.indexOf(hs)}`, ctx);
   }
-  for (const k of headKeys.keys()) if (!baseKeys.has(k)) out("combinator-changed", { keyword, change: "added", branch: k });
+}
+
+/**
+ * Pairs the branches of two oneOf/anyOf/allOf lists: by $ref target, then the remaining ones in
+ * order (an inline branch moved into a component is the same branch). Yields [base, head, key].
+ */
+function* pairBranches(bb, hb) {
+  const headByKey = new Map(hb.map((s, i) => [branchKey(s, i), s]));
+  const matchedHead = new Set();
+  const unmatchedBase = [];
+  for (const [i, s] of bb.entries()) {
+    const k = branchKey(s, i);
+    const h = headByKey.get(k);
+    if (h && !matchedHead.has(h)) {
+      matchedHead.add(h);
+      yield [s, h, k];
+    } else unmatchedBase.push([s, k]);
+  }
+  const unmatchedHead = hb.map((s, i) => [s, branchKey(s, i)]).filter(([s]) => !matchedHead.has(s));
+  const isRef = (s) => s && typeof s.$ref === "string";
+  for (let i = 0; i < Math.max(unmatchedBase.length, unmatchedHead.length); i++) {
+    const [bs, bk] = unmatchedBase[i] ?? [];
+    const [hs, hk] = unmatchedHead[i] ?? [];
+    // Two different components are two different branches (two types in the SDK), even if alike.
+    if (bs && hs && isRef(bs) && isRef(hs)) {
+      yield [bs, undefined, bk];
+      yield [undefined, hs, hk];
+    } else yield [bs, hs, bs ? bk : hk];
+  }
 }
 
 function diffAllOf(b, h, at, ctx, emit, out) {
   const bb = Array.isArray(b.allOf) ? b.allOf : [];
   const hb = Array.isArray(h.allOf) ? h.allOf : [];
   if (!bb.length && !hb.length) return;
-  const baseKeys = new Map(bb.map((s, i) => [branchKey(s, i), s]));
-  const headKeys = new Map(hb.map((s, i) => [branchKey(s, i), s]));
-  for (const [k, s] of baseKeys) {
-    if (!headKeys.has(k)) {
-      if (!onlyAnnotations(s)) out("combinator-changed", { keyword: "allOf", change: "removed", branch: k });
-    } else diffSchema(emit, s, headKeys.get(k), `${at}/allOf/${hb.indexOf(headKeys.get(k))}`, ctx);
+  for (const [bs, hs, k] of pairBranches(bb.filter((s) => !onlyAnnotations(s)), hb.filter((s) => !onlyAnnotations(s)))) {
+    if (!hs) out("combinator-changed", { keyword: "allOf", change: "removed", branch: k });
+    else if (!bs) out("combinator-changed", { keyword: "allOf", change: "added", branch: k });
+    else diffSchema(emit, bs, hs, `${at}/allOf/${hb.indexOf(hs)}`, ctx);
   }
-  for (const [k, s] of headKeys) if (!baseKeys.has(k) && !onlyAnnotations(s)) out("combinator-changed", { keyword: "allOf", change: "added", branch: k });
 }
 
 function diffProperties(b, h, at, ctx, emit) {
