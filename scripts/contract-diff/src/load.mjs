@@ -69,6 +69,8 @@ function resolveRefs(root, label, readRelative) {
   const files = new Map();
   externalFiles.set(root, files);
   const pending = [];
+  const refs = new Set(); // every canonical ref met, checked once all files are loaded
+  const rewritten = new Set(); // YAML aliases share nodes: rewrite each $ref node once
   const canonical = (ref, fileKey) => {
     const hash = ref.indexOf("#");
     const target = hash === -1 ? ref : ref.slice(0, hash);
@@ -85,51 +87,53 @@ function resolveRefs(root, label, readRelative) {
     }
     return `${key}#${fragment}`;
   };
-  const visited = new WeakSet(); // YAML aliases share nodes: rewrite each once
-  const walk = (node, fileKey, trail) => {
-    if (!node || typeof node !== "object" || visited.has(node)) return;
-    visited.add(node);
-    if (typeof node.$ref === "string" && (fileKey !== "" || !node.$ref.startsWith("#"))) {
-      const result = canonical(node.$ref, fileKey);
-      if (typeof result !== "string") throw new InputError(`${label}: ${result.error} at ${where(fileKey, trail)}`);
-      node.$ref = result;
+  // The walk keeps no path (building one per node made loading slow): a failing ref is located
+  // afterwards by locate(), which only runs on the error path.
+  const walk = (node, fileKey) => {
+    const ref = node.$ref;
+    if (typeof ref === "string" && !rewritten.has(node)) {
+      if (fileKey !== "" || ref[0] !== "#") {
+        const result = canonical(ref, fileKey);
+        if (typeof result !== "string") throw new InputError(`${label}: ${result.error} at ${locate(root, files, node)}`);
+        node.$ref = result;
+        rewritten.add(node);
+      }
+      refs.add(node.$ref);
     }
     for (const key in node) {
       const value = node[key];
-      if (value && typeof value === "object") {
-        trail.push(key);
-        walk(value, fileKey, trail);
-        trail.pop();
-      }
+      if (value !== null && typeof value === "object") walk(value, fileKey);
     }
   };
-  walk(root, "", []);
+  walk(root, "");
   while (pending.length) {
     const [doc, key] = pending.shift();
-    walk(doc, key, []);
+    if (doc !== null && typeof doc === "object") walk(doc, key);
   }
-  // Every ref must point somewhere (checked once all files are loaded).
-  const known = new Map();
-  const checked = new WeakSet();
-  const check = (node, fileKey, trail) => {
-    if (!node || typeof node !== "object" || checked.has(node)) return;
-    checked.add(node);
-    const ref = node.$ref;
-    if (typeof ref === "string") {
-      if (!known.has(ref)) known.set(ref, resolvePointer(root, ref) !== undefined);
-      if (!known.get(ref)) throw new InputError(`${label}: $ref "${ref}" at ${where(fileKey, trail)} points nowhere`);
-    }
+  for (const ref of refs) {
+    if (resolvePointer(root, ref) === undefined) throw new InputError(`${label}: $ref "${ref}" at ${locate(root, files, (node) => node.$ref === ref)} points nowhere`);
+  }
+}
+
+/** Where a node (or the first node matching a predicate) is: `<file>#/pointer`. */
+function locate(root, files, target) {
+  const matches = typeof target === "function" ? target : (node) => node === target;
+  const search = (node, trail) => {
+    if (matches(node)) return trail;
     for (const key in node) {
       const value = node[key];
-      if (value && typeof value === "object") {
-        trail.push(key);
-        check(value, fileKey, trail);
-        trail.pop();
+      if (value !== null && typeof value === "object") {
+        const found = search(value, [...trail, key]);
+        if (found) return found;
       }
     }
+    return undefined;
   };
-  check(root, "", []);
-  for (const [key, doc] of files) check(doc, key, []);
+  for (const [key, doc] of [["", root], ...files]) {
+    const trail = doc && typeof doc === "object" ? search(doc, []) : undefined;
+    if (trail) return where(key, trail);
+  }
+  return "?";
 }
 
 const where = (fileKey, trail) => `${fileKey}#/${trail.map(escapePointer).join("/")}`;

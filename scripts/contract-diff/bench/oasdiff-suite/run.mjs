@@ -17,9 +17,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "../../src/args.mjs";
 import { casesOfTestFile, readRules } from "./go-tests.mjs";
 import { EXPLAINED } from "./explained.mjs";
+import { mutateSpec, syntheticSpec, toYaml } from "../../../bench/synthetic-spec.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const options = parseArgs(process.argv.slice(2), { strings: ["oasdiff-repo", "oasdiff", "engine", "json", "markdown", "now"] });
+const options = parseArgs(process.argv.slice(2), { strings: ["oasdiff-repo", "oasdiff", "engine", "json", "markdown", "now"], booleans: ["no-timing"] });
 if (!options["oasdiff-repo"]) {
   console.error("usage: run.mjs --oasdiff-repo <git dir of github.com/oasdiff/oasdiff> [--oasdiff <binary>] [--engine <src/index.mjs>] [--json <file>] [--markdown <file>]");
   process.exit(2);
@@ -117,6 +118,33 @@ async function readability() {
 }
 const readable = await readability();
 
+// Speed on large specs: synthetic specs (scripts/bench/synthetic-spec.mjs) against a mutated copy,
+// both tools as the CLI processes users run; median of three runs each.
+function timing() {
+  const cli = path.join(here, "../../src/cli.mjs");
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const time = (cmd, args) => {
+    const start = performance.now();
+    const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    return { ms: performance.now() - start, r };
+  };
+  const rows = [];
+  for (const operations of [1200, 2500, 5000]) {
+    const base = path.join(work, `synthetic-${operations}.yaml`);
+    const head = path.join(work, `synthetic-${operations}-mutated.yaml`);
+    const spec = syntheticSpec(operations);
+    writeFileSync(base, toYaml(spec));
+    writeFileSync(head, toYaml(mutateSpec(spec)));
+    const ours = [1, 2, 3].map(() => time(process.execPath, [cli, "--base", base, "--head", head, "--format", "json"]));
+    const theirs = [1, 2, 3].map(() => time(oasdiff, ["breaking", base, head, "--format", "json"]));
+    const oursBreaking = JSON.parse(ours[0].r.stdout).changes.filter((c) => c.level === "major" || c.level === "warn").length;
+    const theirBreaking = JSON.parse(theirs[0].r.stdout || "[]").length;
+    rows.push({ operations, mb: (readFileSync(base).length / 1e6).toFixed(1), oursMs: median(ours.map((x) => x.ms)), theirsMs: median(theirs.map((x) => x.ms)), oursBreaking, theirBreaking });
+  }
+  return rows;
+}
+const timings = options["no-timing"] ? [] : timing();
+
 // Summary per family.
 const families = [...new Set(cases.map((c) => c.family))].sort();
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : "n/a");
@@ -144,6 +172,12 @@ lines.push("");
 lines.push(`OpenAPI 3.x documents of data/ that oasdiff reads: ${readable.valid} (of ${readable.files} files; ${readable.fragments} more are fragments or lack \`openapi: 3.x\`); ours refuses (exit 2) ${readable.refused.length} of them.`, "");
 for (const r of readable.refused) lines.push(`- ${r.error}`);
 if (readable.refused.length) lines.push("");
+if (timings.length) {
+  lines.push("Speed on specs over 1 MB (synthetic spec vs a copy with about 2% of its operations edited; CLI processes, median of 3):", "");
+  lines.push("| operations | spec size | ours | oasdiff | breaking findings (ours / oasdiff) |", "| ---: | ---: | ---: | ---: | --- |");
+  for (const t of timings) lines.push(`| ${t.operations} | ${t.mb} MB | ${(t.oursMs / 1000).toFixed(2)} s | ${(t.theirsMs / 1000).toFixed(2)} s | ${t.oursBreaking} / ${t.theirBreaking} |`);
+  lines.push("");
+}
 const disagreements = cases.filter((c) => !c.agree);
 lines.push(`Differences (${disagreements.length}):`, "");
 lines.push("| test | pair | test label | ours | explanation |", "| --- | --- | --- | --- | --- |");
@@ -153,5 +187,5 @@ for (const c of disagreements.sort((a, b) => a.family.localeCompare(b.family) ||
 }
 const markdown = lines.join("\n");
 if (options.markdown) writeFileSync(options.markdown, markdown + "\n");
-if (options.json) writeFileSync(options.json, JSON.stringify({ commit, cases, rows, skipped, readable }, null, 2));
+if (options.json) writeFileSync(options.json, JSON.stringify({ commit, cases, rows, skipped, readable, timings }, null, 2));
 console.log(markdown);

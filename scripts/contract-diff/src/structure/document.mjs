@@ -54,7 +54,8 @@ export function parseSunset(value) {
 export function diffStructure(baseDoc, headDoc, emit) {
   const baseOps = operationsOf(baseDoc);
   const headOps = operationsOf(headDoc);
-  const ctx = { baseDoc, headDoc };
+  // One visited set for the whole walk: a shared component is compared once per direction, not once per use.
+  const ctx = { baseDoc, headDoc, visited: new Set() };
   for (const [key, h] of headOps) {
     const b = baseOps.get(key);
     if (!b) emit({ what: "operation-added", operation: h.label, pointer: h.pointer, webhook: h.webhook, operationId: h.op.operationId, sdk: sdkNames(h.op) });
