@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { diffDocuments } from "./diff.mjs";
-import { InputError, parseDocument } from "./load.mjs";
+import { InputError, parseDocument, readAtRef, readOnDisk } from "./load.mjs";
 import { applyIgnores, requiredBump } from "./report.mjs";
 import { showFileAtRef } from "./git.mjs";
 import { packageOfVendor, readIgnoreList, vendorOfSpec } from "./workspace.mjs";
@@ -25,7 +25,7 @@ export function compareSpecs({ root, base, specs, now }) {
     const headText = existsSync(headPath) ? readFileSync(headPath, "utf8") : undefined;
     if (baseText === undefined && headText === undefined) continue;
     if (baseText === undefined) {
-      parseDocument(headText, spec);
+      parseDocument(headText, spec, { readRelative: readOnDisk(root, spec) });
       results.push({ spec, vendor, name, label: spec, pkg, status: "added", changes: [], ignored: [], requiredBump: "minor" });
       continue;
     }
@@ -33,8 +33,8 @@ export function compareSpecs({ root, base, specs, now }) {
       results.push({ spec, vendor, name, label: spec, pkg, status: "removed", changes: [], ignored: [], requiredBump: "major" });
       continue;
     }
-    const baseDoc = parseDocument(baseText, `${base}:${spec}`);
-    const headDoc = parseDocument(headText, spec);
+    const baseDoc = parseDocument(baseText, `${base}:${spec}`, { readRelative: readAtRef(base, spec, root) });
+    const headDoc = parseDocument(headText, spec, { readRelative: readOnDisk(root, spec) });
     const { kept, ignored } = applyIgnores(diffDocuments(baseDoc, headDoc, { now }), readIgnoreList(root, vendor));
     results.push({ spec, vendor, name, label: spec, pkg, status: "changed", changes: kept, ignored, requiredBump: requiredBump(kept) });
   }

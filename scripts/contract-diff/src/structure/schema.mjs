@@ -55,7 +55,8 @@ function normalise(doc, node, pointer) {
     const outerConstraints = Object.keys(schema).filter((k) => k !== "allOf" && !DOC_KEYS.includes(k) && !k.startsWith("x-"));
     if (real.length !== 1 || outerConstraints.length) break;
     const inner = deref(doc, real[0], `${at}/allOf/${schema.allOf.indexOf(real[0])}`);
-    schema = { ...inner.schema, ...pick(schema, DOC_KEYS) };
+    const annotations = Object.assign({}, ...schema.allOf.filter(onlyAnnotations).map((b) => pick(b, DOC_KEYS)), pick(schema, DOC_KEYS));
+    schema = { ...inner.schema, ...annotations };
     at = inner.pointer;
   }
   for (const keyword of ["oneOf", "anyOf"]) {
