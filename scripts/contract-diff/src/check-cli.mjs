@@ -18,11 +18,12 @@ try {
 const root = repoRoot(process.cwd()) ?? process.cwd();
 try {
   const result = checkContracts({ root, ...(options.base ? { base: options.base } : {}) });
-  console.log(`contract-check: comparing specs/ with ${result.base ?? "(no base)"}\n`);
+  console.log(`contract-check: comparing specs/ with ${result.base ?? "(no base)"}${result.baseReason ? `, ${result.baseReason}` : ""}\n`);
   console.log(result.markdown);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, result.markdown);
   if (!result.ok) {
     for (const problem of result.problems) console.error(`contract-check: ${problem}`);
+    console.error("contract-check: exit status 1 = a changeset is missing or declares too small a bump (listed above). This is the check's answer, not a crash; pnpm reports any non-zero status as ELIFECYCLE.");
     process.exitCode = 1;
   } else console.log("contract-check: every changed spec has a changeset with a large enough bump.");
 } catch (error) {

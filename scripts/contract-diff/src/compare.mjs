@@ -11,7 +11,8 @@ import { packageOfVendor, readIgnoreList, vendorOfSpec } from "./workspace.mjs";
 /**
  * @param {{ root: string, base: string, specs: string[], now?: Date }} options
  * @returns {Array<{ spec: string, vendor: string, name: string, label: string, pkg: object|undefined,
- *   status: "changed"|"added"|"removed", changes: object[], ignored: object[], requiredBump: string }>}
+ *   status: "changed"|"added"|"removed", changes: object[], ignored: object[], requiredBump: string,
+ *   baseDoc?: object, headDoc?: object }>}
  */
 export function compareSpecs({ root, base, specs, now }) {
   const results = [];
@@ -36,7 +37,7 @@ export function compareSpecs({ root, base, specs, now }) {
     const baseDoc = parseDocument(baseText, `${base}:${spec}`, { readRelative: readAtRef(base, spec, root) });
     const headDoc = parseDocument(headText, spec, { readRelative: readOnDisk(root, spec) });
     const { kept, ignored } = applyIgnores(diffDocuments(baseDoc, headDoc, { now }), readIgnoreList(root, vendor));
-    results.push({ spec, vendor, name, label: spec, pkg, status: "changed", changes: kept, ignored, requiredBump: requiredBump(kept) });
+    results.push({ spec, vendor, name, label: spec, pkg, status: "changed", changes: kept, ignored, requiredBump: requiredBump(kept), baseDoc, headDoc });
   }
   return results;
 }

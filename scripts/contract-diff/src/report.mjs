@@ -65,16 +65,27 @@ export function toMarkdown(packages) {
   return lines.join("\n");
 }
 
-/** A changelog-ready summary for a drafted changeset. */
-export function changesetSummary(changes) {
+/**
+ * A changelog-ready summary for a drafted changeset, in the package's terms: one bullet per change
+ * and affected operation (SDK method, helper methods, endpoint), naming the model and field. Groups
+ * are separated by blank lines, so that the rendered CHANGELOG keeps "Added:" out of the breaking list.
+ * @param {(change: Change) => { operations: string[], subject?: string }} [describe] from terms.mjs
+ */
+export function changesetSummary(changes, describe = (c) => ({ operations: c.operation ? [`\`${c.operation}\``] : [] })) {
   const sorted = sortChanges(changes);
-  const head = (level) => ({ major: "BREAKING", warn: "BREAKING (needs review)", minor: "Added", patch: "Changed" })[level];
-  const out = [];
+  const head = (level) => ({ major: "BREAKING:", warn: "BREAKING (needs review):", minor: "Added:", patch: "Changed:" })[level];
+  const groups = [];
   for (const level of ["major", "warn", "minor", "patch"]) {
     const group = sorted.filter((c) => c.level === level);
     if (!group.length) continue;
-    out.push(`${head(level)}:`);
-    for (const c of group) out.push(`- ${c.operation ? `\`${c.operation}\`: ` : ""}${c.message} (\`${c.rule}\`)`);
+    const bullets = new Set();
+    for (const c of group) {
+      const { operations, subject } = describe(c);
+      const what = `${subject ? `\`${subject}\`: ` : ""}${c.message}`;
+      if (!operations.length) bullets.add(`- ${what}`);
+      for (const op of operations) bullets.add(`- ${op}: ${what}`);
+    }
+    groups.push([head(level), ...bullets].join("\n"));
   }
-  return out.join("\n");
+  return groups.join("\n\n");
 }

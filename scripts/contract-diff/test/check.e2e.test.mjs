@@ -1,5 +1,7 @@
-// End to end in a scratch git repository: a spec change with no changeset, with too small a
-// changeset, and with the right one gives fail, fail, pass; --write-changeset drafts the right one.
+// End to end in scratch git repositories: a spec change with no changeset, with too small a
+// changeset, and with the right one gives fail, fail, pass; --write-changeset drafts the right one;
+// on a new branch the base is the merge base with main, and only changesets added or edited since
+// the base count.
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -39,7 +41,9 @@ describe("pnpm contract-check in a scratch repository", () => {
   it("fails when the spec changed without a changeset", () => {
     const result = check();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("specs/acme.yaml changed (required bump: major) but no pending changeset names @vendor-auth/acme");
+    expect(result.stderr).toContain("specs/acme.yaml changed (required bump: major) but no changeset added or edited since the base names @vendor-auth/acme");
+    expect(result.stderr).toContain("exit status 1 = a changeset is missing or declares too small a bump");
+    expect(result.stdout).toContain("the previous commit (HEAD~1)");
     expect(result.stdout).toContain("`operation-removed`");
   });
 
@@ -47,7 +51,7 @@ describe("pnpm contract-check in a scratch repository", () => {
     changeset("minor");
     const result = check();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("the changesets declare a minor bump, but the contract changes in specs/acme.yaml require major (rule bump-too-small)");
+    expect(result.stderr).toContain("the changesets added or edited since the base declare a minor bump, but the contract changes in specs/acme.yaml require major (rule bump-too-small)");
   });
 
   it("passes with the right changeset", () => {
@@ -62,12 +66,78 @@ describe("pnpm contract-check in a scratch repository", () => {
     rmSync(path.join(repo, ".changeset/api-change.md"));
     expect(check().status).toBe(1);
     const draft = spawnSync(process.execPath, [path.join(src, "cli.mjs"), "--write-changeset"], { cwd: repo, encoding: "utf8" });
-    expect(draft.status).toBe(1); // the diff itself is breaking
+    expect(draft.status).toBe(1); // the diff itself is breaking, and says that 1 is its answer
+    expect(draft.stderr).toContain("exit status 1 = the contract changes are breaking");
     const files = readdirSync(path.join(repo, ".changeset")).filter((f) => f.startsWith("contract-acme-"));
     expect(files).toHaveLength(1);
     const text = readFileSync(path.join(repo, ".changeset", files[0]), "utf8");
     expect(text).toMatch(/^---\n"@vendor-auth\/acme": major\n---\n/);
-    expect(text).toContain("BREAKING:\n- `DELETE /items/{itemId}`: operation deleteItem removed (`operation-removed`)");
+    expect(text).toContain("BREAKING:\n- `ItemsApi.deleteItem()`, `DELETE /items/{itemId}`: operation deleteItem removed\n");
     expect(check().status).toBe(0);
+  });
+});
+
+describe("the base and the changesets on a new branch", () => {
+  let repo2;
+  const git2 = (...args) => execFileSync("git", args, { cwd: repo2, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+  const put = (file, content) => {
+    mkdirSync(path.dirname(path.join(repo2, file)), { recursive: true });
+    writeFileSync(path.join(repo2, file), content);
+  };
+  const run2 = (script, ...args) => spawnSync(process.execPath, [path.join(src, script), ...args], { cwd: repo2, encoding: "utf8" });
+
+  beforeAll(() => {
+    repo2 = mkdtempSync(path.join(tmpdir(), "contract-check-branch-"));
+    git2("init", "-q", "-b", "main");
+    for (const vendor of ["acme", "other"]) {
+      put(`specs/${vendor}.yaml`, stringify(baseSpec()));
+      put(`packages/${vendor}/package.json`, JSON.stringify({ name: `@vendor-auth/${vendor}`, version: "1.0.0" }));
+    }
+    put(".changeset/config.json", "{}");
+    git2("add", "-A");
+    git2("commit", "-qm", "base");
+    // Earlier work on main: another package's breaking change, with its changeset (not yet released),
+    // and an old acme changeset that was written for something else.
+    const other = baseSpec();
+    delete other.paths["/pets"];
+    put("specs/other.yaml", stringify(other));
+    put(".changeset/other-change.md", '---\n"@vendor-auth/other": major\n---\n\nRemoved createPet.\n');
+    put(".changeset/acme-docs.md", '---\n"@vendor-auth/acme": major\n---\n\nAn earlier acme change.\n');
+    git2("commit", "-qam", "other: remove createPet");
+    git2("add", "-A");
+    git2("commit", "-qm", "changesets");
+    // A new branch, and an uncommitted edit to acme's spec: a breaking change and an addition.
+    git2("checkout", "-q", "-b", "feature");
+    const acme = baseSpec();
+    delete acme.paths["/items/{itemId}"].delete;
+    delete acme.components.schemas.Item.properties.nickname;
+    acme.paths["/items"].get.parameters.push({ name: "q", in: "query", schema: { type: "string" } });
+    put("specs/acme.yaml", stringify(acme));
+  });
+  afterAll(() => rmSync(repo2, { recursive: true, force: true }));
+
+  it("compares with the merge base (HEAD here), judges acme only, and ignores the older acme changeset", () => {
+    const result = run2("check-cli.mjs");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("the merge base with main (HEAD: only uncommitted edits)");
+    expect(result.stdout).toContain("specs/acme.yaml, changed");
+    expect(result.stdout).not.toContain("specs/other.yaml");
+    expect(result.stderr).toContain("no changeset added or edited since the base names @vendor-auth/acme");
+  });
+
+  it("--write-changeset drafts one changeset, for acme, in package terms, with a blank line before Added:", () => {
+    const draft = run2("cli.mjs", "--write-changeset");
+    expect(draft.status).toBe(1);
+    const files = readdirSync(path.join(repo2, ".changeset")).filter((f) => f.startsWith("contract-"));
+    expect(files).toEqual([expect.stringMatching(/^contract-acme-[0-9a-f]{8}\.md$/)]);
+    const text = readFileSync(path.join(repo2, ".changeset", files[0]), "utf8");
+    expect(text).toMatch(/^---\n"@vendor-auth\/acme": major\n---\n/);
+    // A change to a shared schema is listed under every operation that uses it, with model and field.
+    for (const op of ["`ItemsApi.listItems()`, `GET /items`", "`ItemsApi.getItem()`, `GET /items/{itemId}`", "`ItemsApi.createItem()`, `POST /items`"]) {
+      expect(text).toContain(`- ${op}: \`Item.nickname\`: property "nickname" removed\n`);
+    }
+    expect(text).toContain('\n\nAdded:\n- `ItemsApi.listItems()`, `GET /items`: optional query parameter "q" added');
+    expect(text).not.toMatch(/#\/|`[a-z]+-[a-z-]+`\)/); // no JSON pointers, no rule ids
+    expect(run2("check-cli.mjs").status).toBe(0);
   });
 });
