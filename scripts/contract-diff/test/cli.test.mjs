@@ -33,9 +33,10 @@ describe("contract-diff CLI", () => {
     expect(report.changes).toEqual([{ rule: "param-added-optional", level: "minor", direction: "request", operation: "GET /items", pointer: "#/paths/~1items/get/parameters/4", message: 'optional query parameter "q" added' }]);
   });
 
-  it("exits 1 and prints a Markdown table for a breaking change", () => {
+  it("exits 1 and prints a Markdown table for a breaking change, saying that 1 is its answer", () => {
     const result = run("--base", base, "--head", write("breaking.yaml", breaking));
     expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe("contract-diff: exit status 1 = the contract changes are breaking (a major or warn finding, see the report above). This is the tool's answer, not a crash; pnpm reports any non-zero status as ELIFECYCLE.");
     expect(result.stdout).toContain("Required bump: **major**");
     expect(result.stdout).toMatch(/\| \*\*major\*\* \| `operation-removed` \| DELETE \/items\/\{itemId\} \|/);
   });
@@ -88,8 +89,8 @@ describe("contract-diff CLI", () => {
     write("ext-head/models/item.yaml", { Item: { ...item, properties: { ...item.properties, owner: { $ref: "./common.yaml#/Owner" } } } });
     write("ext-head/models/common.yaml", { Owner: { type: "integer" } });
     const result = run("--base", baseFile, "--head", headFile, "--format", "json");
-    expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^contract-diff: exit status 1 = the contract changes are breaking/);
     expect(JSON.parse(result.stdout).changes).toEqual([expect.objectContaining({ rule: "response-type-widened", pointer: "models/common.yaml#/Owner", message: "type string → integer" })]);
     const missing = write("ext-missing/api.yaml", { ...baseSpec(), components: { schemas: { Item: { $ref: "./nope.yaml#/Item" } } } });
     const refused = run("--base", missing, "--head", headFile);
@@ -110,7 +111,7 @@ describe("contract-diff CLI", () => {
     git("commit", "-qm", "base");
     write("repo/specs/shared/error.yaml", { type: "object", properties: { code: { type: "string" } } });
     const result = spawnSync(process.execPath, [cli, "--base", "HEAD:specs/api.yaml", "--head", "specs/api.yaml", "--format", "json"], { cwd: repo, encoding: "utf8" });
-    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).changes).toEqual([expect.objectContaining({ rule: "response-property-became-optional", pointer: "shared/error.yaml#/properties/code" })]);
   });
 
