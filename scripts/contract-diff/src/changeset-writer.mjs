@@ -11,8 +11,10 @@ import { CHANGESET_DIR } from "./workspace.mjs";
 /** Writes `.changeset/contract-<vendor>-<hash>.md`; returns its path (relative to root). */
 export function writeChangeset(root, { name, vendor, requiredBump, changes, spec, baseDoc, headDoc, extra = [] }) {
   const describe = baseDoc && headDoc ? describer({ baseDoc, headDoc, helpers: helperMethods(root, vendor) }) : undefined;
-  const parts = [changes.length ? changesetSummary(changes, describe) : `New API contract from \`${spec}\`.`, ...extra].filter(Boolean);
-  const body = `---\n"${name}": ${requiredBump}\n---\n\nAPI contract changes in \`${spec}\`.\n\n${parts.join("\n\n")}\n`;
+  const specPart = changes.length ? changesetSummary(changes, describe) : /\.ya?ml$/.test(spec) ? `New API contract from \`${spec}\`.` : "";
+  const parts = [specPart, ...extra].filter(Boolean);
+  const intro = /\.ya?ml$/.test(spec) ? `API contract changes in \`${spec}\`.` : "TypeScript API changes.";
+  const body = `---\n"${name}": ${requiredBump}\n---\n\n${intro}\n\n${parts.join("\n\n")}\n`;
   const id = createHash("sha256").update(body).digest("hex").slice(0, 8);
   const file = path.join(CHANGESET_DIR, `contract-${vendor}-${id}.md`);
   mkdirSync(path.join(root, CHANGESET_DIR), { recursive: true });

@@ -1,6 +1,6 @@
 // contract-check: every spec changed since the base must come with a changeset for its package,
 // added or edited since the base, whose bump is at least the bump the contract change requires.
-import { compareSpecs } from "./compare.mjs";
+import { addApiChanges, compareSpecs } from "./compare.mjs";
 import { changedFiles, defaultBaseOf, revisionExists } from "./git.mjs";
 import { BUMP_ORDER } from "./rules.mjs";
 import { toMarkdown } from "./report.mjs";
@@ -16,6 +16,7 @@ export function checkContracts({ root, base, now } = {}) {
   if (!revisionExists(chosen.ref, root)) throw new InputError(`base revision "${chosen.ref}" does not exist`);
   const specs = changedFiles(chosen.ref, ["specs"], root).filter((f) => vendorOfSpec(f));
   const results = compareSpecs({ root, base: chosen.ref, specs, now });
+  addApiChanges({ root, base: chosen.ref, specs, results });
   // Only changesets added or edited since the base speak for these changes: an older pending
   // changeset of the package was written for another change.
   const declared = readDeclaredBumps(root, changedFiles(chosen.ref, [CHANGESET_DIR], root));
@@ -30,7 +31,7 @@ export function checkContracts({ root, base, now } = {}) {
     if (result.declared === undefined) {
       problems.push(`${result.spec} changed (required bump: ${result.requiredBump}) but no changeset added or edited since the base names ${result.name}. Run \`pnpm contract-diff --write-changeset\` or \`pnpm changeset\`.`);
     } else if (BUMP_ORDER[result.declared] < BUMP_ORDER[result.requiredBump]) {
-      problems.push(`${result.name}: the changesets added or edited since the base declare a ${result.declared} bump, but the contract changes in ${result.spec} require ${result.requiredBump} (rule bump-too-small).`);
+      problems.push(`${result.name}: the changesets added or edited since the base declare a ${result.declared} bump, but the contract changes in ${result.spec}${result.apiChanges?.length ? " and its API reports" : ""} require ${result.requiredBump} (rule bump-too-small).`);
     }
   }
   const markdown = toMarkdown(results.map((r) => ({ ...r, label: `${r.spec}, ${r.status}` })));

@@ -10,8 +10,8 @@ import path from "node:path";
 import { parseArgs } from "./args.mjs";
 import { diffDocuments } from "./diff.mjs";
 import { InputError, loadDocument } from "./load.mjs";
-import { applyIgnores, requiredBump, toJson, toMarkdown } from "./report.mjs";
-import { compareSpecs } from "./compare.mjs";
+import { apiSummary, applyIgnores, requiredBump, toJson, toMarkdown } from "./report.mjs";
+import { addApiChanges, compareSpecs } from "./compare.mjs";
 import { changedFiles, defaultBaseOf, repoRoot, revisionExists } from "./git.mjs";
 import { BUMP_ORDER, isBreaking } from "./rules.mjs";
 import { SPECS_DIR, packageOfVendor, readIgnoreList, vendorOfSpec } from "./workspace.mjs";
@@ -82,10 +82,10 @@ function compareSince(options, format, root) {
   if (!revisionExists(base, root)) throw new InputError(`git revision "${base}" does not exist`);
   // Only the specs changed since the base are judged (committed, staged, unstaged or new).
   const specs = changedFiles(base, [SPECS_DIR], root).filter((f) => vendorOfSpec(f));
-  const results = compareSpecs({ root, base, specs }).filter((r) => r.status !== "changed" || r.changes.length || r.ignored.length);
+  const results = addApiChanges({ root, base, specs, results: compareSpecs({ root, base, specs }) }).filter((r) => r.status !== "changed" || r.changes.length || r.ignored.length || r.apiChanges?.length);
   const all = results.flatMap((r) => r.changes);
   if (format === "json") {
-    const packages = results.map((r) => ({ name: r.name, spec: r.spec, status: r.status, ...toJson({ changes: r.changes, ignored: r.ignored }), requiredBump: r.requiredBump }));
+    const packages = results.map((r) => ({ name: r.name, spec: r.spec, status: r.status, ...toJson({ changes: r.changes, ignored: r.ignored }), ...(r.apiChanges ? { apiChanges: r.apiChanges } : {}), requiredBump: r.requiredBump }));
     const overall = packages.reduce((max, p) => (BUMP_ORDER[p.requiredBump] > BUMP_ORDER[max] ? p.requiredBump : max), "none");
     console.log(JSON.stringify({ base, requiredBump: overall, changes: toJson({ changes: all }).changes, packages }, null, 2));
   } else {
@@ -95,10 +95,10 @@ function compareSince(options, format, root) {
   if (options["write-changeset"]) {
     for (const r of results) {
       if (r.requiredBump === "none" || !r.pkg) continue;
-      console.error(`wrote ${writeChangeset(root, { name: r.name, vendor: r.vendor, requiredBump: r.requiredBump, changes: r.changes, spec: r.spec, baseDoc: r.baseDoc, headDoc: r.headDoc })}`);
+      console.error(`wrote ${writeChangeset(root, { name: r.name, vendor: r.vendor, requiredBump: r.requiredBump, changes: r.changes, spec: r.spec, baseDoc: r.baseDoc, headDoc: r.headDoc, extra: [apiSummary(r.apiChanges)] })}`);
     }
   }
-  return all.some((c) => isBreaking(c.level)) || results.some((r) => r.status === "removed") ? 1 : 0;
+  return all.some((c) => isBreaking(c.level)) || results.some((r) => r.status === "removed" || r.apiChanges?.some((c) => isBreaking(c.level))) ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));
