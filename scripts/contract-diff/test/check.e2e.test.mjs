@@ -59,7 +59,7 @@ describe("pnpm contract-check in a scratch repository", () => {
     const result = check();
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("every changed spec has a changeset with a large enough bump");
+    expect(result.stdout).toContain("every changed spec and API report has a changeset with a large enough bump");
   });
 
   it("--write-changeset drafts a changeset with the required bump and the summary as its text", () => {
