@@ -51,7 +51,7 @@ describe("pnpm contract-check in a scratch repository", () => {
     changeset("minor");
     const result = check();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("the changesets added or edited since the base declare a minor bump, but the contract changes in specs/acme.yaml require major (rule bump-too-small)");
+    expect(result.stderr).toContain("the changesets added or edited since the base (or the version bump since it) declare a minor bump, but the contract changes in specs/acme.yaml require major (rule bump-too-small)");
   });
 
   it("passes with the right changeset", () => {
@@ -139,5 +139,37 @@ describe("the base and the changesets on a new branch", () => {
     expect(text).toContain('\n\nAdded:\n- `ItemsApi.listItems()`, `GET /items`: optional query parameter "q" added');
     expect(text).not.toMatch(/#\/|`[a-z]+-[a-z-]+`\)/); // no JSON pointers, no rule ids
     expect(run2("check-cli.mjs").status).toBe(0);
+  });
+});
+
+describe("on a release commit", () => {
+  it("the version bump since the base stands for the changesets it consumed", () => {
+    const repo3 = mkdtempSync(path.join(tmpdir(), "contract-check-release-"));
+    const git3 = (...args) => execFileSync("git", args, { cwd: repo3, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+    const put = (file, content) => {
+      mkdirSync(path.dirname(path.join(repo3, file)), { recursive: true });
+      writeFileSync(path.join(repo3, file), content);
+    };
+    try {
+      git3("init", "-q", "-b", "main");
+      put("specs/acme.yaml", stringify(baseSpec()));
+      put("packages/acme/package.json", JSON.stringify({ name: "@vendor-auth/acme", version: "1.2.0" }));
+      git3("add", "-A");
+      git3("commit", "-qm", "release 1.2.0");
+      git3("tag", "@vendor-auth/acme@1.2.0");
+      const head = baseSpec();
+      delete head.paths["/items/{itemId}"].delete;
+      put("specs/acme.yaml", stringify(head));
+      put("packages/acme/package.json", JSON.stringify({ name: "@vendor-auth/acme", version: "1.3.0" })); // `changeset version` consumed a minor changeset
+      git3("commit", "-qam", "remove deleteItem; Version packages");
+      const tooSmall = spawnSync(process.execPath, [path.join(src, "check-cli.mjs")], { cwd: repo3, encoding: "utf8" });
+      expect(tooSmall.stdout).toContain("the last release tag");
+      expect(tooSmall.stderr).toContain("declare a minor bump, but the contract changes in specs/acme.yaml require major (rule bump-too-small)");
+      put("packages/acme/package.json", JSON.stringify({ name: "@vendor-auth/acme", version: "2.0.0" }));
+      git3("commit", "-qam", "Version packages: 2.0.0");
+      expect(spawnSync(process.execPath, [path.join(src, "check-cli.mjs")], { cwd: repo3, encoding: "utf8" }).status).toBe(0);
+    } finally {
+      rmSync(repo3, { recursive: true, force: true });
+    }
   });
 });
