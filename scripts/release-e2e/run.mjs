@@ -33,10 +33,11 @@ const gitEnv = { GIT_AUTHOR_NAME: "release-e2e", GIT_AUTHOR_EMAIL: "release-e2e@
 const summary = [];
 
 class StepError extends Error {}
-function sh(cmd, args, { cwd, env = {}, quiet = false, allow = [0] } = {}) {
-  const result = spawnSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: quiet ? "pipe" : ["ignore", "pipe", "pipe"] });
+/** Runs a command; `stream` shows its output as it comes (the long steps), else it is kept for the error. */
+function sh(cmd, args, { cwd, env = {}, allow = [0], stream = false } = {}) {
+  const result = spawnSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: stream ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"] });
   if (!allow.includes(result.status)) {
-    const tail = `${result.stdout ?? ""}\n${result.stderr ?? ""}`.trim().split("\n").slice(-40).join("\n");
+    const tail = stream ? "(output above)" : `${result.stdout ?? ""}\n${result.stderr ?? ""}`.trim().split("\n").slice(-40).join("\n");
     throw new StepError(`${cmd} ${args.join(" ")} (in ${cwd}) exited with ${result.status}${result.error ? ` (${result.error.message})` : ""}:\n${tail}`);
   }
   return result;
@@ -79,15 +80,20 @@ async function registryPackage(registry, name) {
 }
 
 /** A consumer project: installs the given ranges from the registry (other packages from the default registry). */
-function consumer(dir, registry, ranges) {
+async function consumer(dir, registry, ranges) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, ".npmrc"), `@vendor-auth:registry=${registry.url}\n`);
   writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name: "release-e2e-consumer", private: true, dependencies: { ...ranges, "@types/node": "^20.19.0" } }, null, 2)}\n`);
   sh("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], { cwd: dir });
   const installed = Object.fromEntries(Object.keys(ranges).map((name) => [name, readJson(path.join(dir, "node_modules", name, "package.json")).version]));
+  // Each @vendor-auth tarball must be the one the local registry serves (npm leaves `resolved`
+  // out of the lockfile for a scoped registry; the integrity says where it came from).
   const lock = readJson(path.join(dir, "package-lock.json"));
   for (const [where, entry] of Object.entries(lock.packages ?? {})) {
-    if (where.includes("node_modules/@vendor-auth/")) assert(String(entry.resolved).startsWith(registry.url), `${where} came from ${entry.resolved}, not the local registry`);
+    if (!where.includes("node_modules/@vendor-auth/")) continue;
+    const name = where.slice(where.lastIndexOf("node_modules/") + "node_modules/".length);
+    const served = (await registryPackage(registry, name))?.versions?.[entry.version]?.dist?.integrity;
+    assert(served && served === entry.integrity, `${where}@${entry.version} is not the tarball the local registry serves`);
   }
   return installed;
 }
@@ -137,7 +143,7 @@ async function main() {
     // The tree's turbo cache, when it has one (a CI clone after its build): unchanged packages hit it.
     const turboCache = path.join(ROOT, ".turbo/cache");
     const env = { ...gitEnv, npm_config_userconfig: npmrc, ...(existsSync(turboCache) ? { TURBO_CACHE_DIR: turboCache } : {}), TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", REDOCLY_TELEMETRY: "off" };
-    const pnpm = (...args) => sh("pnpm", args, { cwd: repo, env });
+    const pnpm = (...args) => sh("pnpm", args, { cwd: repo, env, stream: ["release", "generate", "build"].includes(args[0]) });
     pnpm("install", "--frozen-lockfile", "--prefer-offline");
     shareCaches(repo);
 
@@ -169,7 +175,7 @@ async function main() {
     // 3. A fresh project installs every package from the registry.
     const ranges = Object.fromEntries(Object.entries(first).map(([n, v]) => [n, `^${v}`]));
     const app = path.join(work, "consumer");
-    const installed = consumer(app, registry, ranges);
+    const installed = await consumer(app, registry, ranges);
     for (const [name, version] of Object.entries(first)) assert(installed[name] === version, `${name}: installed ${installed[name]}, expected ${version}`);
     const entries = await checkConsumer(app);
     log("consumer: installed from the registry, smoke tests and declaration checks pass");
@@ -218,7 +224,7 @@ async function main() {
     sh("npm", ["update", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: app });
     const updated = readJson(path.join(app, "node_modules/@vendor-auth/unicourt/package.json")).version;
     assert(updated === first["@vendor-auth/unicourt"], `npm update on ^${first["@vendor-auth/unicourt"]} installed ${updated}`);
-    const fresh = consumer(path.join(work, "consumer-2"), registry, { "@vendor-auth/unicourt": `^${first["@vendor-auth/unicourt"]}` });
+    const fresh = await consumer(path.join(work, "consumer-2"), registry, { "@vendor-auth/unicourt": `^${first["@vendor-auth/unicourt"]}` });
     assert(fresh["@vendor-auth/unicourt"] === first["@vendor-auth/unicourt"], `a fresh install of ^${first["@vendor-auth/unicourt"]} got ${fresh["@vendor-auth/unicourt"]}`);
     summary.push(`consumer on ^${first["@vendor-auth/unicourt"]}: npm update and a fresh install both stay on ${updated} (latest on the registry: ${second})`);
     log("done");
