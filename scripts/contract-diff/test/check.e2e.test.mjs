@@ -2,28 +2,22 @@
 // changeset, and with the right one gives fail, fail, pass; --write-changeset drafts the right one;
 // on a new branch the base is the merge base with main, and only changesets added or edited since
 // the base count.
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseSpec } from "./fixtures.mjs";
+import { scratchRepo } from "./scratch-repo.mjs";
 
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src");
-let repo;
-const git = (...args) => execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
-const write = (file, content) => {
-  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-  writeFileSync(path.join(repo, file), content);
-};
+let repo, git, write, removeRepo;
 const check = () => spawnSync(process.execPath, [path.join(src, "check-cli.mjs")], { cwd: repo, encoding: "utf8" });
 const changeset = (bump) => write(".changeset/api-change.md", `---\n"@vendor-auth/acme": ${bump}\n---\n\nRemoved deleteItem.\n`);
 
 beforeAll(() => {
-  repo = mkdtempSync(path.join(tmpdir(), "contract-check-e2e-"));
-  git("init", "-q", "-b", "main");
+  ({ dir: repo, git, put: write, remove: removeRepo } = scratchRepo("contract-check-e2e-"));
   write("specs/acme.yaml", stringify(baseSpec()));
   write("packages/acme/package.json", JSON.stringify({ name: "@vendor-auth/acme", version: "1.0.0" }));
   write(".changeset/config.json", "{}");
@@ -35,7 +29,7 @@ beforeAll(() => {
   write("specs/acme.yaml", stringify(head));
   git("commit", "-qam", "remove deleteItem");
 });
-afterAll(() => rmSync(repo, { recursive: true, force: true }));
+afterAll(() => removeRepo());
 
 describe("pnpm contract-check in a scratch repository", () => {
   it("fails when the spec changed without a changeset", () => {
@@ -78,17 +72,11 @@ describe("pnpm contract-check in a scratch repository", () => {
 });
 
 describe("the base and the changesets on a new branch", () => {
-  let repo2;
-  const git2 = (...args) => execFileSync("git", args, { cwd: repo2, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
-  const put = (file, content) => {
-    mkdirSync(path.dirname(path.join(repo2, file)), { recursive: true });
-    writeFileSync(path.join(repo2, file), content);
-  };
+  let repo2, git2, put, removeRepo2;
   const run2 = (script, ...args) => spawnSync(process.execPath, [path.join(src, script), ...args], { cwd: repo2, encoding: "utf8" });
 
   beforeAll(() => {
-    repo2 = mkdtempSync(path.join(tmpdir(), "contract-check-branch-"));
-    git2("init", "-q", "-b", "main");
+    ({ dir: repo2, git: git2, put, remove: removeRepo2 } = scratchRepo("contract-check-branch-"));
     for (const vendor of ["acme", "other"]) {
       put(`specs/${vendor}.yaml`, stringify(baseSpec()));
       put(`packages/${vendor}/package.json`, JSON.stringify({ name: `@vendor-auth/${vendor}`, version: "1.0.0" }));
@@ -114,7 +102,7 @@ describe("the base and the changesets on a new branch", () => {
     acme.paths["/items"].get.parameters.push({ name: "q", in: "query", schema: { type: "string" } });
     put("specs/acme.yaml", stringify(acme));
   });
-  afterAll(() => rmSync(repo2, { recursive: true, force: true }));
+  afterAll(() => removeRepo2());
 
   it("compares with the merge base (HEAD here), judges acme only, and ignores the older acme changeset", () => {
     const result = run2("check-cli.mjs");
@@ -144,14 +132,8 @@ describe("the base and the changesets on a new branch", () => {
 
 describe("on a release commit", () => {
   it("the version bump since the base stands for the changesets it consumed", () => {
-    const repo3 = mkdtempSync(path.join(tmpdir(), "contract-check-release-"));
-    const git3 = (...args) => execFileSync("git", args, { cwd: repo3, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
-    const put = (file, content) => {
-      mkdirSync(path.dirname(path.join(repo3, file)), { recursive: true });
-      writeFileSync(path.join(repo3, file), content);
-    };
+    const { dir: repo3, git: git3, put, remove } = scratchRepo("contract-check-release-");
     try {
-      git3("init", "-q", "-b", "main");
       put("specs/acme.yaml", stringify(baseSpec()));
       put("packages/acme/package.json", JSON.stringify({ name: "@vendor-auth/acme", version: "1.2.0" }));
       git3("add", "-A");
@@ -169,7 +151,7 @@ describe("on a release commit", () => {
       git3("commit", "-qam", "Version packages: 2.0.0");
       expect(spawnSync(process.execPath, [path.join(src, "check-cli.mjs")], { cwd: repo3, encoding: "utf8" }).status).toBe(0);
     } finally {
-      rmSync(repo3, { recursive: true, force: true });
+      remove();
     }
   });
 });
