@@ -156,17 +156,17 @@ for (const family of [...families, "all"]) {
   const policy = list.filter((c) => c.explained?.kind === "policy").length;
   const badLabel = list.filter((c) => c.explained?.kind === "bad-label").length;
   const judged = list.length - policy - badLabel;
-  const row = { family, cases: list.length, agree, policy, badLabel, judged, agreeJudged: agree, theirs: list.filter((c) => c.oasdiff.verdict === c.label).length, exit2: list.filter((c) => c.ours.verdict === "exit-2").length };
+  const row = { family, cases: list.length, agree, policy, badLabel, judged, agreeJudged: agree, theirs: list.filter((c) => c.oasdiff.verdict === c.label).length, sameAsBinary: list.filter((c) => c.ours.verdict === c.oasdiff.verdict).length, exit2: list.filter((c) => c.ours.verdict === "exit-2").length };
   rows.push(row);
   if (family === "all") Object.assign(totals, row);
 }
 
 const lines = [];
 lines.push(`oasdiff ${commit.slice(0, 12)} checker tests: ${cases.length} cases (tests skipped: ${Object.entries(skipped).map(([k, v]) => `${v} ${k}`).join("; ")})`, "");
-lines.push("| family | cases | ours = test label | explained: policy | explained: bad label | ours on the rest | oasdiff binary = test label | ours: exit 2 |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+lines.push("| family | cases | ours = test label | explained: policy | explained: bad label | ours = label on the rest | oasdiff binary = test label | ours = oasdiff binary | ours: exit 2 |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
   const name = r.family === "all" ? "**all**" : r.family;
-  lines.push(`| ${name} | ${r.cases} | ${r.agree} (${pct(r.agree, r.cases)}) | ${r.policy} | ${r.badLabel} | ${r.agree}/${r.judged} (${pct(r.agree, r.judged)}) | ${r.theirs} (${pct(r.theirs, r.cases)}) | ${r.exit2} |`);
+  lines.push(`| ${name} | ${r.cases} | ${r.agree} (${pct(r.agree, r.cases)}) | ${r.policy} | ${r.badLabel} | ${r.agree}/${r.judged} (${pct(r.agree, r.judged)}) | ${r.theirs} (${pct(r.theirs, r.cases)}) | ${r.sameAsBinary} (${pct(r.sameAsBinary, r.cases)}) | ${r.exit2} |`);
 }
 lines.push("");
 lines.push(`OpenAPI 3.x documents of data/ that oasdiff reads: ${readable.valid} (of ${readable.files} files; ${readable.fragments} more are fragments or lack \`openapi: 3.x\`); ours refuses (exit 2) ${readable.refused.length} of them.`, "");
