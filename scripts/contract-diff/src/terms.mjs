@@ -39,9 +39,11 @@ function componentUsers(doc) {
 }
 
 /**
- * Helper methods per operation ("POST /path" → names), found in the package's hand-written source:
- * the method or property whose body calls `api.http.<METHOD>("<path>"` (openapi-fetch). Best effort:
- * an operation whose helper cannot be found is described by its SDK method only.
+ * Helper methods per operation, found in the package's hand-written source: the method or property
+ * whose body calls the operation, by path (`api.http.<METHOD>("<path>"`, openapi-fetch; keyed
+ * "METHOD /path") or by operationId (`api.op("<operationId>"`, `op(…)`, `call(…)`, `run(…)`; keyed
+ * "op:<operationId>"). Best effort: an operation whose helper cannot be found is described by its
+ * SDK method only.
  */
 export function helperMethods(root, vendor) {
   const dir = path.join(root, "packages", vendor ?? "", "src");
@@ -49,11 +51,15 @@ export function helperMethods(root, vendor) {
   if (!vendor || !existsSync(dir)) return helpers;
   const definition = /^\s*(?:(?:export\s+)?(?:const|let|function)\s+)?(?:async\s+)?([A-Za-z_$][\w$]*)\s*(?:\(|[:=]\s*(?:async\s*)?\()/;
   const indent = (line) => /^\s*/.exec(line)[0].length;
-  const NOT_NAMES = new Set(["if", "for", "while", "switch", "return", "catch", "await"]);
+  const NOT_NAMES = new Set(["if", "for", "while", "switch", "return", "catch", "await", "op", "call", "run"]);
   for (const file of readdirSync(dir).filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))) {
     const lines = readFileSync(path.join(dir, file), "utf8").split("\n");
     lines.forEach((line, i) => {
-      for (const m of line.matchAll(/api\.http\.(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE)\(\s*"([^"]+)"/g)) {
+      const calls = [
+        ...[...line.matchAll(/api\.http\.(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE)\(\s*"([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`),
+        ...[...line.matchAll(/\b(?:op|call|run)\(\s*"([A-Za-z_][\w.-]*)"/g)].map((m) => `op:${m[1]}`),
+      ];
+      for (const key of calls) {
         // The enclosing method: a definition on the same line, else the nearest line above that is
         // less indented and defines something (locals of the method are as indented as the call).
         let name = definition.exec(line)?.[1];
@@ -63,7 +69,6 @@ export function helperMethods(root, vendor) {
           name = definition.exec(lines[j])?.[1];
         }
         if (!name || NOT_NAMES.has(name)) continue;
-        const key = `${m[1]} ${m[2]}`;
         helpers.set(key, [...new Set([...(helpers.get(key) ?? []), name])]);
       }
     });
@@ -83,7 +88,7 @@ export function describer({ baseDoc, headDoc, helpers = new Map() }) {
     const o = ops.get(label);
     if (!o || o.webhook) return `\`${label}\``;
     const sdk = `\`${sdkClassName(o.op.tags?.[0])}.${sdkMethodName(o.op.operationId) ?? "(unnamed)"}()\``;
-    const helper = helpers.get(label);
+    const helper = [...new Set([...(helpers.get(label) ?? []), ...(helpers.get(`op:${o.op.operationId}`) ?? [])])];
     return `${sdk}${helper?.length ? ` (helper ${helper.map((h) => `\`${h}()\``).join(", ")})` : ""}, \`${label}\``;
   };
   return (change) => {
