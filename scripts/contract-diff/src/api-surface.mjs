@@ -90,9 +90,12 @@ export function apiChangesSince({ root, base, specChangedFor = () => false }) {
     if (pkg.private) continue;
     const entry = path.basename(file, ".api.md");
     const headPath = path.join(root, file);
+    const baseText = showFileAtRef(base, file, root);
+    // A report without an earlier version records the surface for the first time: nothing to judge.
+    if (baseText === undefined) continue;
     const changes = diffReports({
       entry,
-      baseText: showFileAtRef(base, file, root),
+      baseText,
       headText: existsSync(headPath) ? readFileSync(headPath, "utf8") : undefined,
       specChanged: specChangedFor(dir),
     });

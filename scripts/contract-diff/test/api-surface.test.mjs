@@ -1,5 +1,6 @@
 // The TypeScript layer: API Extractor reports diffed since the base. A renamed helper method or a
 // changed exported type needs a major changeset, an added export a minor one.
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -66,6 +67,13 @@ describe("contract-check reads the API reports' diff since the base", () => {
     put("packages/acme/api/index.api.md", report(renamed)); // what `pnpm api-report --update` writes after the rename
   });
   afterAll(() => remove());
+
+  it("a report added for the first time is a baseline, not a change", () => {
+    put("packages/acme/api/testing.api.md", report(CLIENT));
+    const result = check();
+    expect(result.stdout).not.toContain("./testing");
+    rmSync(path.join(repo, "packages/acme/api/testing.api.md"));
+  });
 
   it("fails a renamed helper method without a major changeset, passes with one", () => {
     const missing = check();
