@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const UPDATE_COMMAND = "pnpm api-report --update";
+const UPDATE_COMMAND = "pnpm api-report --update";
 
 /** Every published package's entries: { pkg, name, entry, dts, report } (paths absolute). */
 export function reportEntries() {

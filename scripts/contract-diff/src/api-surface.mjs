@@ -1,7 +1,7 @@
 // The TypeScript layer of the contract: the diff of a package's API Extractor reports
 // (packages/<pkg>/api/<entry>.api.md, written by `pnpm api-report --update`) between the base and
 // the working tree, judged by the API rules below.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { changedFiles, showFileAtRef } from "./git.mjs";
 
@@ -106,9 +106,3 @@ export function apiChangesSince({ root, base, specChangedFor = () => false }) {
   }
   return byPackage;
 }
-
-/** The report files of a package (for tests and docs). */
-export const reportFiles = (root, dir) => {
-  const folder = path.join(root, "packages", dir, "api");
-  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(".api.md")) : [];
-};

@@ -13,9 +13,6 @@ import { diffStructure } from "./structure/document.mjs";
 const BY_KIND = new Map();
 for (const check of CHECKS) for (const kind of check.on) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), check]);
 
-/** Every kind of difference the structural diff emits and no check reads is a gap: see the registry test. */
-export const KINDS_READ = new Set(BY_KIND.keys());
-
 /** @returns {import("./collector.mjs").Change[]} */
 export function diffDocuments(baseDoc, headDoc, { now = new Date() } = {}) {
   const out = new Collector();

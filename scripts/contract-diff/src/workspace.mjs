@@ -14,17 +14,6 @@ export function vendorOfSpec(specPath) {
   return match?.[1];
 }
 
-/** The vendor specs at the top of specs/ (relative paths). */
-export function listSpecs(root) {
-  const dir = path.join(root, SPECS_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => `${SPECS_DIR}/${f}`)
-    .filter((p) => vendorOfSpec(p))
-    .sort();
-}
-
 /** The npm package generated from a vendor's spec, or undefined when there is none yet. */
 export function packageOfVendor(root, vendor) {
   const file = path.join(root, "packages", vendor, "package.json");
