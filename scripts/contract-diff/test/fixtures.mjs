@@ -201,8 +201,8 @@ RULE_FIXTURES.push(
 
 /**
  * The gaps of issue 13, each with the exact findings (rule:level) expected. The engine before them
- * judged 32 of these 35 pairs differently; the other three are controls (a sunset moved later, an
- * array's explode, a real rename), which it already got right.
+ * judged 34 of these 38 pairs differently; the other four are controls (a sunset moved later, an
+ * array's explode, a real rename, a null branch added to a request), which it already got right.
  */
 export const GAP_FIXTURES = [
   // Security requirement alternatives compared as sets.
@@ -240,6 +240,10 @@ export const GAP_FIXTURES = [
   { name: "an enum rewritten as a oneOf of consts", mutate: (d) => (s(d).Item.properties.status = { oneOf: [{ const: "active" }, { const: "archived" }], type: "string" }), expect: [] },
   { name: "an enum rewritten as an anyOf of one-value enums", mutate: (d) => (s(d).NewItem.properties.kind = { type: "string", anyOf: [{ enum: ["x"] }, { enum: ["y"] }] }), expect: [] },
   { name: "a oneOf of consts that adds a value in a response", base: (d) => (s(d).Item.properties.status = { type: "string", oneOf: [{ const: "active" }, { const: "archived" }] }), mutate: (d) => s(d).Item.properties.status.oneOf.push({ const: "pending" }), expect: ["response-enum-widened:major"] },
+  // The three nullable forms are one.
+  { name: "a response property wrapped in oneOf with {type: null}: one nullability change", mutate: (d) => (s(d).Item.properties.nickname = { oneOf: [{ type: "string" }, { type: "null" }] }), expect: ["response-became-nullable:major"] },
+  { name: "nullable: true rewritten as a oneOf with {type: null}", base: (d) => (s(d).Item.properties.nickname.nullable = true), mutate: (d) => (s(d).Item.properties.nickname = { oneOf: [{ type: "string" }, { type: "null" }] }), expect: [] },
+  { name: "a {type: null} branch added to a request oneOf", base: (d) => (s(d).NewItem.properties.tag = { oneOf: [{ type: "string" }, { type: "integer" }] }), mutate: (d) => s(d).NewItem.properties.tag.oneOf.push({ type: "null" }), expect: ["request-type-widened:minor"] },
   // Trivial patterns.
   { name: "a pattern that matches everything added to a request property", mutate: (d) => (s(d).NewItem.properties.tag.pattern = ".*"), expect: [] },
   { name: "an empty pattern replaced by ^.*$", base: (d) => (s(d).NewItem.properties.tag.pattern = ""), mutate: (d) => (s(d).NewItem.properties.tag.pattern = "^.*$"), expect: [] },

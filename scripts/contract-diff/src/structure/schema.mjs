@@ -59,6 +59,18 @@ function normalise(doc, node, pointer) {
     schema = { ...inner.schema, ...annotations };
     at = inner.pointer;
   }
+  // A oneOf/anyOf of one schema and {type: "null"} is that schema, nullable (oasdiff reads it so too).
+  for (const keyword of ["oneOf", "anyOf"]) {
+    const branches = schema[keyword];
+    if (!Array.isArray(branches)) continue;
+    const real = branches.filter((b) => !isNullBranch(b));
+    const outerConstraints = Object.keys(schema).filter((k) => k !== keyword && !DOC_KEYS.includes(k) && !k.startsWith("x-"));
+    if (real.length === 1 && real.length < branches.length && !outerConstraints.length) {
+      const inner = deref(doc, real[0], `${at}/${keyword}/${branches.indexOf(real[0])}`);
+      schema = { ...inner.schema, ...pick(schema, DOC_KEYS), nullable: true };
+      at = inner.pointer;
+    }
+  }
   for (const keyword of ["oneOf", "anyOf"]) {
     const branches = schema[keyword];
     if (!Array.isArray(branches) || branches.length === 0) continue;
@@ -76,6 +88,7 @@ function normalise(doc, node, pointer) {
   return { schema, pointer: at };
 }
 const pick = (o, keys) => Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
+const isNullBranch = (b) => isObject(b) && b.type === "null" && Object.keys(b).every((k) => k === "type" || DOC_KEYS.includes(k));
 
 export function typeSet(schema) {
   const types = new Set(Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
@@ -83,7 +96,7 @@ export function typeSet(schema) {
   types.delete("null");
   return { types, nullable };
 }
-const nullBranch = (schema) => ["oneOf", "anyOf"].some((k) => Array.isArray(schema[k]) && schema[k].some((b) => isObject(b) && b.type === "null"));
+const nullBranch = (schema) => ["oneOf", "anyOf"].some((k) => Array.isArray(schema[k]) && schema[k].some(isNullBranch));
 
 /** Does `wide` accept every value of `narrow`? (empty = any type). integer ⊂ number. */
 export function typesCover(wide, narrow) {
@@ -269,8 +282,9 @@ function diffApplicators(b, h, at, ctx, emit, out) {
 const branchKey = (branch, index) => (branch && typeof branch.$ref === "string" ? branch.$ref.split("/").pop() : `#${index}`);
 
 function diffCombinator(keyword, b, h, at, ctx, emit, out) {
-  const bb = Array.isArray(b[keyword]) ? b[keyword] : undefined;
-  const hb = Array.isArray(h[keyword]) ? h[keyword] : undefined;
+  // Null branches are nullability, compared by typeSet().
+  const bb = Array.isArray(b[keyword]) ? b[keyword].filter((x) => !isNullBranch(x)) : undefined;
+  const hb = Array.isArray(h[keyword]) ? h[keyword].filter((x) => !isNullBranch(x)) : undefined;
   if (!bb && !hb) return;
   if (!bb) return out("combinator-changed", { keyword, change: "wrapped" });
   if (!hb) return out("combinator-changed", { keyword, change: "unwrapped" });
