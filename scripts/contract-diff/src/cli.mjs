@@ -10,15 +10,18 @@ import path from "node:path";
 import { parseArgs } from "./args.mjs";
 import { diffDocuments } from "./diff.mjs";
 import { InputError, loadDocument } from "./load.mjs";
-import { applyIgnores, requiredBump, toJson, toMarkdown } from "./report.mjs";
-import { compareSpecs } from "./compare.mjs";
-import { defaultBase, repoRoot, revisionExists } from "./git.mjs";
-import { isBreaking } from "./rules.mjs";
-import { listSpecs, packageOfVendor, readIgnoreList, vendorOfSpec } from "./workspace.mjs";
+import { apiSummary, applyIgnores, requiredBump, toJson, toMarkdown } from "./report.mjs";
+import { addApiChanges, compareSpecs } from "./compare.mjs";
+import { changedFiles, defaultBaseOf, repoRoot, revisionExists } from "./git.mjs";
+import { BUMP_ORDER, isBreaking } from "./rules.mjs";
+import { SPECS_DIR, packageOfVendor, readIgnoreList, vendorOfSpec } from "./workspace.mjs";
 import { writeChangeset } from "./changeset-writer.mjs";
 
 const USAGE = `usage: contract-diff --base <file|git-ref> --head <file> [--format markdown|json] [--ignore <file>] [--write-changeset]
        contract-diff [--since <git-ref>] [--format markdown|json] [--write-changeset]`;
+
+// pnpm reports any non-zero exit as "ELIFECYCLE Command failed": say first that 1 is an answer.
+const EXIT_1 = "contract-diff: exit status 1 = the contract changes are breaking (a major or warn finding, see the report above). This is the tool's answer, not a crash; pnpm reports any non-zero status as ELIFECYCLE.";
 
 async function main(argv) {
   let options;
@@ -39,8 +42,9 @@ async function main(argv) {
   }
   const root = repoRoot(process.cwd()) ?? process.cwd();
   try {
-    if (options.base || options.head) return await comparePair(options, format, root);
-    return compareSince(options, format, root);
+    const status = options.base || options.head ? await comparePair(options, format, root) : compareSince(options, format, root);
+    if (status === 1) console.error(EXIT_1);
+    return status;
   } catch (error) {
     if (error instanceof InputError) {
       console.error(`contract-diff: ${error.message}`);
@@ -52,7 +56,7 @@ async function main(argv) {
 
 async function comparePair(options, format, root) {
   if (!options.base || !options.head) throw new InputError("--base and --head go together");
-  const head = await loadDocument(options.head);
+  const head = await loadDocument(options.head, { cwd: root });
   const relativeHead = path.relative(root, path.resolve(options.head)).split(path.sep).join("/");
   const base = await loadDocument(options.base, { defaultPath: relativeHead, cwd: root });
   const vendor = vendorOfSpec(relativeHead);
@@ -63,35 +67,38 @@ async function comparePair(options, format, root) {
   else console.log(toMarkdown([{ name, label: `${base.label} → ${head.label}`, changes: kept, ignored }]));
   if (options["write-changeset"]) {
     if (!vendor) throw new InputError(`${options.head}: --write-changeset needs a vendor spec under specs/`);
-    if (requiredBump(kept) !== "none") console.error(`wrote ${writeChangeset(root, { name, vendor, requiredBump: requiredBump(kept), changes: kept, spec: relativeHead })}`);
+    if (requiredBump(kept) !== "none") console.error(`wrote ${writeChangeset(root, { name, vendor, requiredBump: requiredBump(kept), changes: kept, spec: relativeHead, baseDoc: base.doc, headDoc: head.doc })}`);
   }
   return kept.some((c) => isBreaking(c.level)) ? 1 : 0;
 }
 
 function compareSince(options, format, root) {
-  const base = options.since ?? defaultBase(root);
-  if (!base) {
+  const chosen = options.since ? { ref: options.since, reason: "given with --since" } : defaultBaseOf(root);
+  if (!chosen) {
     console.error("contract-diff: no base revision (first commit); pass --since <git-ref>");
     return 0;
   }
+  const base = chosen.ref;
   if (!revisionExists(base, root)) throw new InputError(`git revision "${base}" does not exist`);
-  const results = compareSpecs({ root, base, specs: listSpecs(root) }).filter((r) => r.status !== "changed" || r.changes.length || r.ignored.length);
+  // Only the specs changed since the base are judged (committed, staged, unstaged or new).
+  const specs = changedFiles(base, [SPECS_DIR], root).filter((f) => vendorOfSpec(f));
+  const results = addApiChanges({ root, base, specs, results: compareSpecs({ root, base, specs }) }).filter((r) => r.status !== "changed" || r.changes.length || r.ignored.length || r.apiChanges?.length);
   const all = results.flatMap((r) => r.changes);
   if (format === "json") {
-    const packages = results.map((r) => ({ name: r.name, spec: r.spec, status: r.status, ...toJson({ changes: r.changes, ignored: r.ignored }), requiredBump: r.requiredBump }));
-    const overall = packages.reduce((max, p) => (["none", "patch", "minor", "major"].indexOf(p.requiredBump) > ["none", "patch", "minor", "major"].indexOf(max) ? p.requiredBump : max), "none");
+    const packages = results.map((r) => ({ name: r.name, spec: r.spec, status: r.status, ...toJson({ changes: r.changes, ignored: r.ignored }), ...(r.apiChanges ? { apiChanges: r.apiChanges } : {}), requiredBump: r.requiredBump }));
+    const overall = packages.reduce((max, p) => (BUMP_ORDER[p.requiredBump] > BUMP_ORDER[max] ? p.requiredBump : max), "none");
     console.log(JSON.stringify({ base, requiredBump: overall, changes: toJson({ changes: all }).changes, packages }, null, 2));
   } else {
-    console.log(`Base: \`${base}\`\n`);
+    console.log(`Base: \`${base}\` (${chosen.reason})\n`);
     console.log(toMarkdown(results.map((r) => ({ ...r, label: `${r.spec}, ${r.status}` }))));
   }
   if (options["write-changeset"]) {
     for (const r of results) {
       if (r.requiredBump === "none" || !r.pkg) continue;
-      console.error(`wrote ${writeChangeset(root, { name: r.name, vendor: r.vendor, requiredBump: r.requiredBump, changes: r.changes, spec: r.spec })}`);
+      console.error(`wrote ${writeChangeset(root, { name: r.name, vendor: r.vendor, requiredBump: r.requiredBump, changes: r.changes, spec: r.spec, baseDoc: r.baseDoc, headDoc: r.headDoc, extra: [apiSummary(r.apiChanges)] })}`);
     }
   }
-  return all.some((c) => isBreaking(c.level)) || results.some((r) => r.status === "removed") ? 1 : 0;
+  return all.some((c) => isBreaking(c.level)) || results.some((r) => r.status === "removed" || r.apiChanges?.some((c) => isBreaking(c.level))) ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

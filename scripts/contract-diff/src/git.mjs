@@ -19,18 +19,32 @@ export function revisionExists(ref, cwd) {
 }
 
 /**
- * The default base: the merge base with main; on main itself (or when that is HEAD), the
- * previous commit. Undefined when there is none (a first commit).
+ * The default base, and why it is the base:
+ * - on a branch other than main: the merge base with main (origin/main first), which is HEAD itself
+ *   on a new branch without commits (then only the uncommitted edits are judged);
+ * - on main: the last release tag (changesets tags releases `<package>@<version>`), else HEAD~1.
+ * Undefined when there is none (a first commit).
+ * @returns {{ ref: string, reason: string } | undefined}
  */
-export function defaultBase(cwd) {
+export function defaultBaseOf(cwd) {
   const head = git(["rev-parse", "HEAD"], cwd)?.trim();
   if (!head) return undefined;
-  for (const main of ["origin/main", "main"]) {
-    const mergeBase = git(["merge-base", "HEAD", main], cwd)?.trim();
-    if (mergeBase && mergeBase !== head) return mergeBase;
+  const branch = git(["rev-parse", "--abbrev-ref", "HEAD"], cwd)?.trim();
+  const mains = ["origin/main", "main"].filter((m) => git(["rev-parse", "--verify", "--quiet", `${m}^{commit}`], cwd) !== undefined);
+  const onMain = branch === "main" || (branch === "HEAD" && mains.some((m) => git(["rev-parse", m], cwd)?.trim() === head));
+  if (!onMain) {
+    for (const main of mains) {
+      const mergeBase = git(["merge-base", "HEAD", main], cwd)?.trim();
+      if (mergeBase) return { ref: mergeBase, reason: mergeBase === head ? `the merge base with ${main} (HEAD: only uncommitted edits)` : `the merge base with ${main}` };
+    }
   }
-  return git(["rev-parse", "--verify", "--quiet", "HEAD~1"], cwd)?.trim() || undefined;
+  const tag = git(["describe", "--tags", "--abbrev=0", "--match", "*@[0-9]*", "HEAD"], cwd)?.trim();
+  if (tag) return { ref: tag, reason: `the last release tag` };
+  const previous = git(["rev-parse", "--verify", "--quiet", "HEAD~1"], cwd)?.trim();
+  return previous ? { ref: previous, reason: "the previous commit (HEAD~1)" } : undefined;
 }
+
+export const defaultBase = (cwd) => defaultBaseOf(cwd)?.ref;
 
 /** Paths (relative to the repository root) changed between `base` and the working tree. */
 export function changedFiles(base, pathspec, cwd) {

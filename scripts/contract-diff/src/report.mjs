@@ -44,16 +44,22 @@ const LEVEL_LABEL = { major: "**major**", warn: "**warn**", minor: "minor", patc
  */
 export function toMarkdown(packages) {
   const lines = ["## API contract changes", ""];
-  if (packages.every((p) => p.changes.length === 0 && !p.note)) return [...lines, "No contract changes.", ""].join("\n");
+  if (packages.every((p) => p.changes.length === 0 && !p.note && !p.apiChanges?.length)) return [...lines, "No contract changes.", ""].join("\n");
   for (const pkg of packages) {
-    const bump = requiredBump(pkg.changes);
-    const breaking = pkg.changes.filter((c) => isBreaking(c.level)).length;
+    const all = [...pkg.changes, ...(pkg.apiChanges ?? [])];
+    const bump = requiredBump(all);
+    const breaking = all.filter((c) => isBreaking(c.level)).length;
     lines.push(`### ${pkg.name}${pkg.label ? ` (${pkg.label})` : ""}`, "");
-    lines.push(`Required bump: **${bump}**${pkg.declared !== undefined ? ` · declared by changesets: **${pkg.declared}**` : ""} · ${pkg.changes.length} change${pkg.changes.length === 1 ? "" : "s"}, ${breaking} breaking`, "");
+    lines.push(`Required bump: **${bump}**${pkg.declared !== undefined ? ` · declared by changesets: **${pkg.declared}**` : ""} · ${all.length} change${all.length === 1 ? "" : "s"}, ${breaking} breaking`, "");
     if (pkg.note) lines.push(pkg.note, "");
     if (pkg.changes.length) {
       lines.push("| level | rule | operation | change | where |", "| --- | --- | --- | --- | --- |");
       for (const c of sortChanges(pkg.changes)) lines.push(`| ${LEVEL_LABEL[c.level]} | \`${c.rule}\` | ${escapeCell(c.operation ?? "")} | ${escapeCell(c.message)} | \`${escapeCell(c.pointer)}\` |`);
+      lines.push("");
+    }
+    if (pkg.apiChanges?.length) {
+      lines.push("TypeScript surface (API reports):", "", "| level | rule | entry | change |", "| --- | --- | --- | --- |");
+      for (const c of pkg.apiChanges) lines.push(`| ${LEVEL_LABEL[c.level]} | \`${c.rule}\` | \`${c.entry}\` | ${escapeCell(c.message)} |`);
       lines.push("");
     }
     if (pkg.ignored?.length) {
@@ -65,16 +71,36 @@ export function toMarkdown(packages) {
   return lines.join("\n");
 }
 
-/** A changelog-ready summary for a drafted changeset. */
-export function changesetSummary(changes) {
+/**
+ * A changelog-ready summary for a drafted changeset, in the package's terms: one bullet per change
+ * and affected operation (SDK method, helper methods, endpoint), naming the model and field. Groups
+ * are separated by blank lines, so that the rendered CHANGELOG keeps "Added:" out of the breaking list.
+ * @param {(change: Change) => { operations: string[], subject?: string }} [describe] from terms.mjs
+ */
+export function changesetSummary(changes, describe = (c) => ({ operations: c.operation ? [`\`${c.operation}\``] : [] })) {
   const sorted = sortChanges(changes);
-  const head = (level) => ({ major: "BREAKING", warn: "BREAKING (needs review)", minor: "Added", patch: "Changed" })[level];
-  const out = [];
+  const head = (level) => ({ major: "BREAKING:", warn: "BREAKING (needs review):", minor: "Added:", patch: "Changed:" })[level];
+  const groups = [];
   for (const level of ["major", "warn", "minor", "patch"]) {
     const group = sorted.filter((c) => c.level === level);
     if (!group.length) continue;
-    out.push(`${head(level)}:`);
-    for (const c of group) out.push(`- ${c.operation ? `\`${c.operation}\`: ` : ""}${c.message} (\`${c.rule}\`)`);
+    const bullets = new Set();
+    for (const c of group) {
+      const { operations, subject } = describe(c);
+      const what = `${subject ? `\`${subject}\`: ` : ""}${c.message}`;
+      if (!operations.length) bullets.add(`- ${what}`);
+      for (const op of operations) bullets.add(`- ${op}: ${what}`);
+    }
+    groups.push([head(level), ...bullets].join("\n"));
   }
-  return out.join("\n");
+  return groups.join("\n\n");
+}
+
+/** The TypeScript-surface part of a drafted changeset: one bullet per changed export. */
+export function apiSummary(apiChanges = []) {
+  if (!apiChanges.length) return "";
+  const order = { major: 0, warn: 1, minor: 2, patch: 3 };
+  const sorted = [...apiChanges].filter((c) => c.level !== "patch").sort((a, b) => order[a.level] - order[b.level] || a.entry.localeCompare(b.entry) || a.name.localeCompare(b.name));
+  if (!sorted.length) return "";
+  return ["TypeScript API:", ...sorted.map((c) => `- ${c.level === "major" ? "BREAKING: " : ""}\`${c.name}\` (\`${c.entry}\`): ${c.message.replace(/^export \S+ /, "")}`)].join("\n");
 }

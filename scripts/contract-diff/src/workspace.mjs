@@ -14,17 +14,6 @@ export function vendorOfSpec(specPath) {
   return match?.[1];
 }
 
-/** The vendor specs at the top of specs/ (relative paths). */
-export function listSpecs(root) {
-  const dir = path.join(root, SPECS_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => `${SPECS_DIR}/${f}`)
-    .filter((p) => vendorOfSpec(p))
-    .sort();
-}
-
 /** The npm package generated from a vendor's spec, or undefined when there is none yet. */
 export function packageOfVendor(root, vendor) {
   const file = path.join(root, "packages", vendor, "package.json");
@@ -49,21 +38,22 @@ export function readIgnoreList(root, vendor, file = path.join(root, IGNORE_DIR, 
 const BUMPS = new Set(["major", "minor", "patch", "none"]);
 
 /**
- * The pending changesets: `.changeset/*.md` files with a front matter of `"package": bump` lines.
- * Returns Map<package name, highest declared bump>.
+ * The changesets among `files` (paths relative to the root; default: every `.changeset/*.md`):
+ * front matter of `"package": bump` lines. Returns Map<package name, highest declared bump>.
  */
-export function readDeclaredBumps(root) {
+export function readDeclaredBumps(root, files) {
   const dir = path.join(root, CHANGESET_DIR);
   const declared = new Map();
   if (!existsSync(dir)) return declared;
   const order = { none: 0, patch: 1, minor: 2, major: 3 };
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".md") && f !== "README.md")) {
-    const text = readFileSync(path.join(dir, file), "utf8");
+  const list = (files ?? readdirSync(dir).map((f) => `${CHANGESET_DIR}/${f}`)).filter((f) => f.startsWith(`${CHANGESET_DIR}/`) && f.endsWith(".md") && !f.endsWith("/README.md") && existsSync(path.join(root, f)));
+  for (const file of list) {
+    const text = readFileSync(path.join(root, file), "utf8");
     const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
     if (!match) continue;
     const front = parse(match[1]) ?? {};
     for (const [name, bump] of Object.entries(front)) {
-      if (!BUMPS.has(bump)) throw new InputError(`${CHANGESET_DIR}/${file}: "${name}" has an unknown bump "${bump}"`);
+      if (!BUMPS.has(bump)) throw new InputError(`${file}: "${name}" has an unknown bump "${bump}"`);
       if (!declared.has(name) || order[bump] > order[declared.get(name)]) declared.set(name, bump);
     }
   }

@@ -1,8 +1,8 @@
 // The CLI's contract: output formats and exit statuses 0 (nothing breaking), 1 (breaking), 2 (bad input).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src/c
 const dir = mkdtempSync(path.join(tmpdir(), "contract-diff-cli-"));
 const write = (name, content) => {
   const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, typeof content === "string" ? content : stringify(content));
   return file;
 };
@@ -32,9 +33,10 @@ describe("contract-diff CLI", () => {
     expect(report.changes).toEqual([{ rule: "param-added-optional", level: "minor", direction: "request", operation: "GET /items", pointer: "#/paths/~1items/get/parameters/4", message: 'optional query parameter "q" added' }]);
   });
 
-  it("exits 1 and prints a Markdown table for a breaking change", () => {
+  it("exits 1 and prints a Markdown table for a breaking change, saying that 1 is its answer", () => {
     const result = run("--base", base, "--head", write("breaking.yaml", breaking));
     expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe("contract-diff: exit status 1 = the contract changes are breaking (a major or warn finding, see the report above). This is the tool's answer, not a crash; pnpm reports any non-zero status as ELIFECYCLE.");
     expect(result.stdout).toContain("Required bump: **major**");
     expect(result.stdout).toMatch(/\| \*\*major\*\* \| `operation-removed` \| DELETE \/items\/\{itemId\} \|/);
   });
@@ -71,5 +73,69 @@ describe("contract-diff CLI", () => {
   it("exits 2 on bad usage", () => {
     expect(run("--format", "xml", "--base", base, "--head", base).status).toBe(2);
     expect(run("--bogus").status).toBe(2);
+  });
+
+  it("resolves external $refs to local files relative to the document that holds them", () => {
+    const spec = (folder) => {
+      const doc = baseSpec();
+      doc.components.schemas.Item = { $ref: "./models/item.yaml#/Item" };
+      return write(`${folder}/api.yaml`, doc);
+    };
+    const item = baseSpec().components.schemas.Item;
+    const baseFile = spec("ext-base");
+    write("ext-base/models/item.yaml", { Item: { ...item, properties: { ...item.properties, owner: { $ref: "./common.yaml#/Owner" } } } });
+    write("ext-base/models/common.yaml", { Owner: { type: "string" } });
+    const headFile = spec("ext-head");
+    write("ext-head/models/item.yaml", { Item: { ...item, properties: { ...item.properties, owner: { $ref: "./common.yaml#/Owner" } } } });
+    write("ext-head/models/common.yaml", { Owner: { type: "integer" } });
+    const result = run("--base", baseFile, "--head", headFile, "--format", "json");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^contract-diff: exit status 1 = the contract changes are breaking/);
+    expect(JSON.parse(result.stdout).changes).toEqual([expect.objectContaining({ rule: "response-type-widened", pointer: "models/common.yaml#/Owner", message: "type string → integer" })]);
+    const missing = write("ext-missing/api.yaml", { ...baseSpec(), components: { schemas: { Item: { $ref: "./nope.yaml#/Item" } } } });
+    const refused = run("--base", missing, "--head", headFile);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/external \$ref "\.\/nope\.yaml#\/Item" names a file that cannot be read \(nope\.yaml\)/);
+  });
+
+  it("resolves external $refs at the same git revision for a <ref>:<path> input", () => {
+    const repo = path.join(dir, "repo");
+    mkdirSync(repo, { recursive: true });
+    const git = (...args) => execFileSync("git", args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+    git("init", "-q", "-b", "main");
+    const doc = baseSpec();
+    doc.components.schemas.Error = { $ref: "shared/error.yaml" };
+    write("repo/specs/api.yaml", doc);
+    write("repo/specs/shared/error.yaml", { type: "object", required: ["code"], properties: { code: { type: "string" } } });
+    git("add", "-A");
+    git("commit", "-qm", "base");
+    write("repo/specs/shared/error.yaml", { type: "object", properties: { code: { type: "string" } } });
+    const result = spawnSync(process.execPath, [cli, "--base", "HEAD:specs/api.yaml", "--head", "specs/api.yaml", "--format", "json"], { cwd: repo, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).changes).toEqual([expect.objectContaining({ rule: "response-property-became-optional", pointer: "shared/error.yaml#/properties/code" })]);
+  });
+
+  it("reads documents without info and with paths: null as oasdiff does", () => {
+    const noInfo = baseSpec();
+    delete noInfo.info;
+    const result = run("--base", base, "--head", write("no-info.yaml", noInfo), "--format", "json");
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).changes).toEqual([expect.objectContaining({ rule: "docs-changed", pointer: "#/info" })]);
+    const empty = write("paths-null.yaml", "openapi: 3.0.3\ninfo:\n  title: Empty\n  version: 1.0.0\npaths:\n");
+    const removedAll = run("--base", base, "--head", empty, "--format", "json");
+    expect(removedAll.status).toBe(1);
+    expect(JSON.parse(removedAll.stdout).changes.filter((c) => c.rule === "operation-removed")).toHaveLength(5);
+  });
+
+  it("refuses conflicting and duplicate paths with a message that says what to fix", () => {
+    const conflicting = baseSpec();
+    conflicting.paths["/items/{id}"] = conflicting.paths["/items/{itemId}"];
+    const result = run("--base", base, "--head", write("conflict.yaml", conflicting));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/conflict\.yaml: paths "\/items\/\{itemId\}" and "\/items\/\{id\}" are the same endpoint/);
+    const duplicate = write("duplicate.yaml", "openapi: 3.0.3\ninfo:\n  title: Dup\n  version: 1.0.0\npaths:\n  /a:\n    get:\n      responses: {}\n  /a:\n    post:\n      responses: {}\n");
+    const dup = run("--base", base, "--head", duplicate);
+    expect(dup.status).toBe(2);
+    expect(dup.stderr).toMatch(/duplicate\.yaml: a key appears twice/);
   });
 });

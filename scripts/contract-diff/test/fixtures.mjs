@@ -149,6 +149,111 @@ export const RULE_FIXTURES = [
   },
 ];
 
+const itemOp = (doc) => doc.paths["/items/{itemId}"].get;
+const webhookBase = (d) => {
+  d.openapi = "3.1.0";
+  d.components.schemas.ItemEvent = { type: "object", required: ["id"], properties: { id: { type: "string" }, note: { type: "string" } } };
+  d.webhooks = { itemChanged: { post: { operationId: "itemChanged", requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ItemEvent" } } } }, responses: { 200: { description: "Received" } } } } };
+};
+const sunsetBase = (d) => Object.assign(d.paths["/items/{itemId}"].delete, { deprecated: true, "x-sunset": "2999-01-01" });
+
+/** The findings that keep changelogs precise, and the rules added after the first 36: one pair each at least. */
+RULE_FIXTURES.push(
+  { rule: "operation-added", level: "minor", direction: "none", mutate: (d) => (d.paths["/items/{itemId}"].put = { operationId: "replaceItem", tags: ["Items"], responses: { 200: { description: "OK" } } }) },
+  { rule: "operation-deprecated", level: "minor", direction: "none", mutate: (d) => Object.assign(listItems(d), { deprecated: true, "x-sunset": "2030-01-01" }) },
+  { rule: "operation-id-respelled", level: "patch", direction: "none", mutate: (d) => (listItems(d).operationId = "list_items") },
+  { rule: "tag-respelled", level: "patch", direction: "none", mutate: (d) => (listItems(d).tags = ["items"]) },
+  { rule: "param-added-optional", level: "minor", direction: "request", mutate: (d) => listItems(d).parameters.push({ name: "q", in: "query", schema: { type: "string" } }) },
+  { rule: "param-became-optional", level: "minor", direction: "request", mutate: (d) => (param(d, "X-Trace").required = false), base: (d) => (param(d, "X-Trace").required = true) },
+  { rule: "param-deprecated", level: "minor", direction: "request", mutate: (d) => Object.assign(param(d, "filter"), { deprecated: true, "x-sunset": "2030-01-01" }) },
+  { rule: "request-body-added-optional", level: "minor", direction: "request", mutate: (d) => (d.paths["/items/{itemId}"].delete.requestBody = { content: { "application/json": { schema: { type: "object" } } } }) },
+  { rule: "request-body-became-optional", level: "minor", direction: "request", mutate: (d) => (d.paths["/pets"].post.requestBody.required = false) },
+  { rule: "request-property-added-optional", level: "minor", direction: "request", mutate: (d) => (s(d).NewItem.properties.note = { type: "string" }) },
+  { rule: "request-property-became-optional", level: "minor", direction: "request", mutate: (d) => (s(d).NewItem.required = []) },
+  { rule: "request-type-widened", level: "minor", direction: "request", mutate: (d) => (s(d).NewItem.properties.size.type = "number") },
+  { rule: "request-enum-widened", level: "minor", direction: "request", mutate: (d) => s(d).NewItem.properties.kind.enum.push("z") },
+  { rule: "request-constraint-loosened", level: "minor", direction: "request", mutate: (d) => (s(d).NewItem.properties.name.maxLength = 100) },
+  { rule: "response-property-added", level: "minor", direction: "response", mutate: (d) => (s(d).Item.properties.note = { type: "string" }) },
+  { rule: "response-property-became-required", level: "patch", direction: "response", mutate: (d) => s(d).Item.required.push("nickname") },
+  { rule: "response-type-narrowed", level: "patch", direction: "response", mutate: (d) => (s(d).Item.properties.ratio.type = "integer") },
+  { rule: "response-enum-narrowed", level: "patch", direction: "response", mutate: (d) => (s(d).Item.properties.status.enum = ["active"]) },
+  { rule: "response-constraint-tightened", level: "patch", direction: "response", mutate: (d) => (s(d).Item.properties.count.maximum = 5) },
+  { rule: "response-status-added", level: "minor", direction: "response", mutate: (d) => (itemOp(d).responses[404] = { description: "Not found" }) },
+  { rule: "response-status-removed", level: "patch", direction: "response", mutate: (d) => delete listItems(d).responses[400] },
+  { rule: "response-header-added", level: "minor", direction: "response", mutate: (d) => (d.paths["/items"].post.responses[201].headers["X-New"] = { schema: { type: "string" } }) },
+  { rule: "media-type-added", level: "minor", direction: "response", mutate: (d) => (listItems(d).responses[200].content["application/xml"] = { schema: { type: "string" } }) },
+  { rule: "security-loosened", level: "minor", direction: "request", mutate: (d) => (itemOp(d).security = [{ bearerAuth: [] }, { apiKey: [] }]) },
+  { rule: "security-scheme-added", level: "minor", direction: "none", mutate: (d) => (d.components.securitySchemes.basic = { type: "http", scheme: "basic" }) },
+  { rule: "server-changed", level: "patch", direction: "none", mutate: (d) => d.servers.push({ url: "https://eu.example.com" }) },
+  { rule: "component-schema-added", level: "minor", direction: "none", mutate: (d) => (s(d).Extra = { type: "string" }) },
+  { rule: "discriminator-changed", level: "patch", direction: "response", base: (d) => (s(d).PetResult.properties.result.discriminator = { propertyName: "petType" }), mutate: (d) => (s(d).PetResult.properties.result.discriminator = { propertyName: "kind" }) },
+  { rule: "docs-changed", level: "patch", direction: "none", mutate: (d) => (listItems(d).summary = "List every item") },
+  { rule: "schema-deprecated", level: "minor", direction: "none", mutate: (d) => Object.assign(s(d).Item.properties.nickname, { deprecated: true, "x-sunset": "2030-01-01" }) },
+  { rule: "deprecation-withdrawn", level: "patch", direction: "none", base: sunsetBase, mutate: (d) => delete d.paths["/items/{itemId}"].delete.deprecated },
+  { rule: "stability-decreased", level: "major", direction: "none", mutate: (d) => (listItems(d)["x-stability-level"] = "beta") },
+  { rule: "stability-decreased", level: "warn", direction: "none", mutate: (d) => (listItems(d)["x-stability-level"] = "ga") },
+  { rule: "stability-raised", level: "patch", direction: "none", base: (d) => (listItems(d)["x-stability-level"] = "beta"), mutate: (d) => delete listItems(d)["x-stability-level"] },
+  { rule: "schema-keyword-unmodelled", level: "warn", direction: "response", mutate: (d) => (s(d).Item.properties.name["x-not-an-extension"] = 1, (s(d).Item.properties.name.$dynamicRef = "#meta")) },
+  { rule: "webhook-added", level: "minor", direction: "none", base: (d) => (d.openapi = "3.1.0"), mutate: webhookBase },
+  { rule: "webhook-removed", level: "major", direction: "none", base: webhookBase, mutate: (d) => delete d.webhooks.itemChanged },
+  { rule: "webhook-body-changed", level: "major", direction: "response", base: webhookBase, mutate: (d) => (d.webhooks.itemChanged.post.requestBody.required = false) },
+);
+
+/**
+ * The gaps of issue 13, each with the exact findings (rule:level) expected. The engine before them
+ * judged 34 of these 38 pairs differently; the other four are controls (a sunset moved later, an
+ * array's explode, a real rename, a null branch added to a request), which it already got right.
+ */
+export const GAP_FIXTURES = [
+  // Security requirement alternatives compared as sets.
+  { name: "an operation's security removed (anyone may call it now)", mutate: (d) => (itemOp(d).security = []), expect: ["security-loosened:minor"] },
+  { name: "global security removed", mutate: (d) => delete d.security, expect: ["security-loosened:minor"] },
+  { name: "one of two alternatives removed when the other is still accepted by the same credentials", base: (d) => (itemOp(d).security = [{ bearerAuth: [] }, { bearerAuth: [], apiKey: [] }]), mutate: (d) => (itemOp(d).security = [{ bearerAuth: [] }]), expect: [] },
+  { name: "a scope dropped", base: (d) => (d.security = [{ bearerAuth: ["items:read", "items:write"] }]), mutate: (d) => (d.security = [{ bearerAuth: ["items:read"] }]), expect: ["security-loosened:minor"] },
+  { name: "a scope added", base: (d) => (d.security = [{ bearerAuth: ["items:read"] }]), mutate: (d) => (d.security = [{ bearerAuth: ["items:read", "items:write"] }]), expect: ["security-tightened:major"] },
+  { name: "security added where there was none", base: (d) => delete d.security, mutate: (d) => (d.security = [{ bearerAuth: [] }]), expect: ["security-tightened:major"] },
+  // x-sunset beyond the moment of deprecation.
+  { name: "the sunset of a deprecated operation deleted", base: sunsetBase, mutate: (d) => delete d.paths["/items/{itemId}"].delete["x-sunset"], expect: ["removed-before-sunset:major"] },
+  { name: "the sunset of a deprecated operation made invalid", base: sunsetBase, mutate: (d) => (d.paths["/items/{itemId}"].delete["x-sunset"] = "next spring"), expect: ["removed-before-sunset:major"] },
+  { name: "the sunset of a deprecated operation brought forward", base: sunsetBase, mutate: (d) => (d.paths["/items/{itemId}"].delete["x-sunset"] = "2998-01-01"), expect: ["removed-before-sunset:major"] },
+  { name: "the sunset of a deprecated operation moved later", base: sunsetBase, mutate: (d) => (d.paths["/items/{itemId}"].delete["x-sunset"] = "3000-01-01"), expect: [] },
+  { name: "a parameter deprecated without a sunset", mutate: (d) => (param(d, "filter").deprecated = true), expect: ["param-deprecated:minor", "removed-before-sunset:major"] },
+  { name: "a property deprecated without a sunset", mutate: (d) => (s(d).Item.properties.nickname.deprecated = true), expect: ["schema-deprecated:minor", "removed-before-sunset:major"] },
+  { name: "a deprecated parameter removed before its sunset", base: (d) => Object.assign(param(d, "filter"), { deprecated: true, "x-sunset": "2999-01-01" }), mutate: (d) => (listItems(d).parameters = listItems(d).parameters.filter((p) => p.name !== "filter")), expect: ["param-removed:major", "removed-before-sunset:major"] },
+  // Serialisation: explode means nothing for a scalar.
+  { name: "explode changed on a scalar query parameter", mutate: (d) => (param(d, "filter").explode = false), expect: [] },
+  { name: "explode changed on an array query parameter", mutate: (d) => (param(d, "ids").explode = false), expect: ["param-serialization-changed:major"] },
+  // operationIds and tags as the generators see them.
+  { name: "operationId respelled to the same method name", mutate: (d) => (listItems(d).operationId = "list-items"), expect: ["operation-id-respelled:patch"] },
+  { name: "operationId renamed", mutate: (d) => (listItems(d).operationId = "listAllItems"), expect: ["operation-id-changed:major"] },
+  // JSON Schema keywords.
+  { name: "contains added to a request array", base: (d) => (s(d).NewItem.properties.labels = { type: "array", items: { type: "string" } }), mutate: (d) => (s(d).NewItem.properties.labels.contains = { const: "x" }), expect: ["request-constraint-tightened:major"] },
+  { name: "minContains raised in a request", base: (d) => (s(d).NewItem.properties.labels = { type: "array", contains: { const: "x" }, minContains: 1 }), mutate: (d) => (s(d).NewItem.properties.labels.minContains = 2), expect: ["request-constraint-tightened:major"] },
+  { name: "maxContains raised in a response", base: (d) => (s(d).Item.properties.labels = { type: "array", contains: { const: "x" }, maxContains: 2 }), mutate: (d) => (s(d).Item.properties.labels.maxContains = 3), expect: ["response-constraint-loosened:warn"] },
+  { name: "dependentRequired added to a request", mutate: (d) => (s(d).NewItem.dependentRequired = { tag: ["kind"] }), expect: ["request-constraint-tightened:major"] },
+  { name: "unevaluatedProperties: false added to a request", mutate: (d) => (s(d).NewItem.unevaluatedProperties = false), expect: ["request-constraint-tightened:major"] },
+  { name: "unevaluatedItems removed from a response", base: (d) => (s(d).Item.properties.tags = { type: "array", prefixItems: [{ type: "string" }], unevaluatedItems: false }), mutate: (d) => delete s(d).Item.properties.tags.unevaluatedItems, expect: ["response-constraint-loosened:warn"] },
+  { name: "a keyword the engine does not model changed", mutate: (d) => (s(d).NewItem.properties.name.$dynamicRef = "#meta"), expect: ["schema-keyword-unmodelled:warn"] },
+  // Equivalent rewrites.
+  { name: "a $ref wrapped in an annotation-only allOf", mutate: (d) => (listItems(d).responses[400].content["application/json"].schema = { allOf: [{ $ref: "#/components/schemas/Error" }], description: "The error." }), expect: ["docs-changed:patch"] },
+  { name: "an allOf with an annotation-only branch added", mutate: (d) => (listItems(d).responses[400].content["application/json"].schema = { allOf: [{ $ref: "#/components/schemas/Error" }, { description: "The error." }] }), expect: ["docs-changed:patch"] },
+  { name: "an enum rewritten as a oneOf of consts", mutate: (d) => (s(d).Item.properties.status = { oneOf: [{ const: "active" }, { const: "archived" }], type: "string" }), expect: [] },
+  { name: "an enum rewritten as an anyOf of one-value enums", mutate: (d) => (s(d).NewItem.properties.kind = { type: "string", anyOf: [{ enum: ["x"] }, { enum: ["y"] }] }), expect: [] },
+  { name: "a oneOf of consts that adds a value in a response", base: (d) => (s(d).Item.properties.status = { type: "string", oneOf: [{ const: "active" }, { const: "archived" }] }), mutate: (d) => s(d).Item.properties.status.oneOf.push({ const: "pending" }), expect: ["response-enum-widened:major"] },
+  // The three nullable forms are one.
+  { name: "a response property wrapped in oneOf with {type: null}: one nullability change", mutate: (d) => (s(d).Item.properties.nickname = { oneOf: [{ type: "string" }, { type: "null" }] }), expect: ["response-became-nullable:major"] },
+  { name: "nullable: true rewritten as a oneOf with {type: null}", base: (d) => (s(d).Item.properties.nickname.nullable = true), mutate: (d) => (s(d).Item.properties.nickname = { oneOf: [{ type: "string" }, { type: "null" }] }), expect: [] },
+  { name: "a {type: null} branch added to a request oneOf", base: (d) => (s(d).NewItem.properties.tag = { oneOf: [{ type: "string" }, { type: "integer" }] }), mutate: (d) => s(d).NewItem.properties.tag.oneOf.push({ type: "null" }), expect: ["request-type-widened:minor"] },
+  // Trivial patterns.
+  { name: "a pattern that matches everything added to a request property", mutate: (d) => (s(d).NewItem.properties.tag.pattern = ".*"), expect: [] },
+  { name: "an empty pattern replaced by ^.*$", base: (d) => (s(d).NewItem.properties.tag.pattern = ""), mutate: (d) => (s(d).NewItem.properties.tag.pattern = "^.*$"), expect: [] },
+  { name: "a trivial pattern replaced by a real one in a request", base: (d) => (s(d).NewItem.properties.tag.pattern = ".*"), mutate: (d) => (s(d).NewItem.properties.tag.pattern = "^[a-z]+$"), expect: ["request-constraint-tightened:major"] },
+  // Webhooks (3.1).
+  { name: "a property added to a webhook's payload (received by its consumer)", base: webhookBase, mutate: (d) => (s(d).ItemEvent.properties.kind = { type: "string" }), expect: ["response-property-added:minor"] },
+  { name: "a property removed from a webhook's payload", base: webhookBase, mutate: (d) => delete s(d).ItemEvent.properties.note, expect: ["response-property-removed:major"] },
+  { name: "a webhook's payload property became required (the consumer now always gets it)", base: webhookBase, mutate: (d) => s(d).ItemEvent.required.push("note"), expect: ["response-property-became-required:patch"] },
+];
+
 /** Pairs where nothing breaks: a false alarm on any of them is a bug. */
 export const SAFE_FIXTURES = [
   { name: "docs-only edits", requiredBump: "patch", mutate: (d) => { listItems(d).summary = "List every item"; s(d).Item.properties.name.description = "The name."; d.info.description = "Changed."; } },
