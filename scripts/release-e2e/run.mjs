@@ -4,8 +4,11 @@
 //
 //   1. provenance: every published package asks for it (publishConfig.provenance); it needs CI's
 //      OIDC token, so the local publish goes without it;
-//   2. first release: pnpm version-packages (changeset version), pnpm release (build, every test,
-//      contract-check, package-check, matrix, changeset publish) to the local registry;
+//   2. first release: pnpm version-packages (changeset version), then the publishing half of
+//      `pnpm release` (`pnpm release:publish`: build, changeset publish) to the local registry. Its
+//      checking half (`pnpm release:verify`: build, every test, contract-check, package-check,
+//      matrix) is exactly what CI has run on this tree before this step, so it is not run twice
+//      (RELEASE_E2E_FULL=1 runs the whole `pnpm release`);
 //   3. a fresh project installs each package from the registry and runs the smoke test (ESM and
 //      CJS, against the loopback vendor API) and the declaration check (tsc on every entry);
 //   4. a second release after a breaking spec change, made the maintainer's way (pnpm generate,
@@ -159,7 +162,7 @@ async function main() {
     // The tree's turbo cache, when it has one (a CI clone after its build): unchanged packages hit it.
     const turboCache = path.join(ROOT, ".turbo/cache");
     const env = { ...gitEnv, npm_config_userconfig: npmrc, ...(existsSync(turboCache) ? { TURBO_CACHE_DIR: turboCache } : {}), TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", REDOCLY_TELEMETRY: "off" };
-    const pnpm = (...args) => sh("pnpm", args, { cwd: repo, env, stream: ["release", "generate", "build", "--filter", "changeset"].includes(args[0]) });
+    const pnpm = (...args) => sh("pnpm", args, { cwd: repo, env, stream: ["release", "release:publish", "generate", "build", "--filter", "changeset"].includes(args[0]) });
     pnpm("install", "--frozen-lockfile", "--prefer-offline");
     shareCaches(repo);
 
@@ -178,15 +181,16 @@ async function main() {
     git("add", "-A");
     git("commit", "-qm", "Version packages");
     const first = Object.fromEntries(PUBLISHED.map((dir) => [`@vendor-auth/${dir}`, pkgJson(repo, dir).version]));
-    log(`versioned: ${Object.entries(first).map(([n, v]) => `${n}@${v}`).join(", ")}; running pnpm release`);
-    pnpm("release");
+    const full = process.env.RELEASE_E2E_FULL === "1";
+    log(`versioned: ${Object.entries(first).map(([n, v]) => `${n}@${v}`).join(", ")}; running pnpm ${full ? "release" : "release:publish"}`);
+    pnpm(full ? "release" : "release:publish");
     for (const [name, version] of Object.entries(first)) {
       const doc = await registryPackage(registry, name);
       assert(doc?.versions?.[version], `${name}@${version} is not on the registry`);
       assert(doc["dist-tags"].latest === version, `${name}: latest is ${doc["dist-tags"].latest}, not ${version}`);
     }
     log("first release published");
-    summary.push(`release 1: pnpm release published ${Object.entries(first).map(([n, v]) => `${n}@${v}`).join(", ")}`);
+    summary.push(`release 1: pnpm ${full ? "release" : "release:publish"} published ${Object.entries(first).map(([n, v]) => `${n}@${v}`).join(", ")}`);
 
     // 3. A fresh project installs every package from the registry.
     const ranges = Object.fromEntries(Object.entries(first).map(([n, v]) => [n, `^${v}`]));
