@@ -205,7 +205,16 @@ export function operationFacts(spec) {
   }
   // Every property and parameter name the spec marks secret: redacted by key wherever it appears.
   const secretKeys = new Set();
-  for (const schema of Object.values(spec.components?.schemas ?? {})) for (const [name, property] of Object.entries(schema.properties ?? {})) if (property?.["x-secret"] === true) secretKeys.add(name);
+  const collect = (node, depth = 0) => {
+    if (!node || typeof node !== "object" || depth > 32) return;
+    for (const [name, property] of Object.entries(node.properties ?? {})) {
+      if (property?.["x-secret"] === true) secretKeys.add(name);
+      collect(property, depth + 1);
+    }
+    collect(node.items, depth + 1);
+    for (const keyword of ["allOf", "oneOf", "anyOf"]) for (const branch of node[keyword] ?? []) collect(branch, depth + 1);
+  };
+  for (const schema of Object.values(spec.components?.schemas ?? {})) collect(schema);
   for (const facts of Object.values(operations)) for (const parameter of facts.parameters) if (parameter.secret) secretKeys.add(parameter.name);
   return { operations, schemas: Object.fromEntries(Object.keys(schemas).sort().map((name) => [name, schemas[name]])), securitySchemes, secretKeys: [...secretKeys].sort() };
 }
