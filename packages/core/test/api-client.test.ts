@@ -159,6 +159,21 @@ describe("what an error keeps is redacted first", () => {
   });
 });
 
+describe("the transport boundary", () => {
+  it("middleware sees a real Response: clone(), text() and json() work, and the call still succeeds", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const api = newApi();
+    const seen: unknown[] = [];
+    api.http.use({
+      async onResponse({ response }) {
+        seen.push(await response.clone().json());
+      },
+    });
+    await expect(run(api, "safeOp")).resolves.toEqual({ ok: true });
+    expect(seen).toEqual([{ ok: true }]);
+  });
+});
+
 describe("the response body", () => {
   it("a peer that closes before Content-Length is reached: a retryable ConnectionError, like a reset", async () => {
     let n = 0;
