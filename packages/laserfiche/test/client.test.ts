@@ -188,10 +188,10 @@ describe("typed errors with the vendor's APIServerException", () => {
     await expect(pending).rejects.toBeInstanceOf(AbortError);
     const aborted = new AbortController();
     aborted.abort();
-    server.requests.length = 0;
     await expect(newClient().refreshAccessToken(undefined, { signal: aborted.signal })).rejects.toBeInstanceOf(AbortError);
     await sleep(20);
-    expect(server.requests).toHaveLength(0);
+    // Only Refresh is this call's: the aborted Create above may reach the server late on a loaded machine.
+    expect(server.requests.filter((request) => operationOf(request) === "Refresh")).toHaveLength(0);
   });
 
   it("a per-call timeout fails only that caller; the shared Create still completes and is reused", async () => {

@@ -731,7 +731,8 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       );
       expect(runs).toBe(200);
       expect(echoes).toBeGreaterThan(200);
-    });
+      // A fixed amount of work (200 exchanges on loopback), not a deadline: as generous as the storms.
+    }, 180_000);
 
     it("property: whatever the caller passes, bad input is a ValidationError and never crashes", async () => {
       target = { match: () => true, answer: (request) => suite.background?.(request) ?? suite.safe.ok };
@@ -751,7 +752,7 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
         { numRuns: 150, seed: 20261124 },
       );
       expect(runs).toBe(150);
-    });
+    }, 180_000);
   });
 }
 
