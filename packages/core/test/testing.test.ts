@@ -6,6 +6,7 @@ import {
   createManualClock,
   fakeSecret,
   nodeHttpFetch,
+  queryBoolean,
   randomAlphanumeric,
   randomHex,
   startFakeServer,
@@ -25,6 +26,7 @@ const spec = {
         parameters: [
           { name: "id", in: "path", required: true, schema: { type: "string", minLength: 2 } },
           { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 5 } },
+          { name: "flag", in: "query", required: false, schema: { type: "boolean" } },
         ],
         responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } } },
       },
@@ -39,6 +41,14 @@ const spec = {
       get: {
         operationId: "listItems",
         security: [{ key: [] }],
+        responses: { "200": { description: "ok" } },
+      },
+    },
+    "/open": {
+      get: {
+        operationId: "getOpen",
+        // The key is optional: anonymous calls pass, and so do calls that carry one.
+        security: [{}, { key: [] }],
         responses: { "200": { description: "ok" } },
       },
     },
@@ -171,6 +181,52 @@ describe("startFakeServer", () => {
     expect(server.violations).toEqual([expect.objectContaining({ kind: "response", operationId: "createItem", errors: [expect.stringContaining("date-time")] })]);
   });
 
+  it("reads query booleans case-insensitively (Python clients send True/False); other values stay invalid", async () => {
+    const seen: Array<boolean | undefined> = [];
+    const server = await start({
+      handlers: {
+        getItem: (request) => {
+          seen.push(queryBoolean(request, "flag"));
+          return { body: { name: "x" } };
+        },
+      },
+    });
+    const auth = { authorization: "Bearer test-good-token" };
+    for (const value of ["True", "FALSE", "true", "false"]) expect((await fetch(`${server.url}/items/ab?flag=${value}`, { headers: auth })).status).toBe(200);
+    expect(seen).toEqual([true, false, true, false]);
+    expect(server.requests[0]!.query.get("flag")).toBe("True");
+    expect((await fetch(`${server.url}/items/ab?flag=yes`, { headers: auth })).status).toBe(400);
+    expect(server.violations).toEqual([expect.objectContaining({ errors: [expect.stringContaining("boolean")] })]);
+  });
+
+  it("ignores an operation's valueless query markers (queryMarkers), and only those", async () => {
+    const server = await start({ queryMarkers: (operationId) => (operationId === "createItem" ? ["Client"] : []) });
+    const post = (query: string) => fetch(`${server.url}/items${query}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x" }) });
+    expect((await post("?Client")).status).toBe(201);
+    expect(server.requests[0]!.query.has("Client")).toBe(true);
+    expect((await post("?Client=1")).status).toBe(400);
+    expect((await post("?Password")).status).toBe(400);
+    expect((await fetch(`${server.url}/items/ab?Client`, { headers: { authorization: "Bearer test-good-token" } })).status).toBe(400);
+    expect(server.violations.map((v) => v.operationId)).toEqual(["createItem", "createItem", "getItem"]);
+  });
+
+  it("formats replace ajv-formats' checks of the same name, for requests and answers", async () => {
+    const offsetLess = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+    const server = await start({ formats: { "date-time": (value) => offsetLess.test(value) } });
+    const post = (created: string) => fetch(`${server.url}/items`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x", created }) });
+    expect((await post("2030-01-01T00:00:00")).status).toBe(201);
+    expect((await post("2030-01-01T00:00:00Z")).status).toBe(400);
+    expect(server.violations.map((v) => v.kind)).toEqual(["request"]);
+  });
+
+  it("an optional security alternative ([{}, {key}]): anonymous, valid and invalid keys all pass; the key leaves the query", async () => {
+    const server = await start({ handlers: { getOpen: (request) => ({ body: { credentials: request.credentials } }) } });
+    expect(await (await fetch(`${server.url}/open`)).json()).toEqual({ credentials: {} });
+    expect(await (await fetch(`${server.url}/open?access_token=test-good-token`)).json()).toEqual({ credentials: { key: "test-good-token" } });
+    expect((await fetch(`${server.url}/open?access_token=test-bad-token`)).status).toBe(200);
+    expect(server.violations).toEqual([]);
+  });
+
   it("takes an apiKey query credential out of the query before validation; 404, 405 and 501 answers", async () => {
     const server = await start();
     const notImplemented = await fetch(`${server.url}/items?access_token=test-good-token`);
@@ -235,6 +291,13 @@ describe("helpers", () => {
     expect(clock.now()).toBe(10_000);
     expect(() => clock.advance(-1)).toThrow(RangeError);
     expect(createManualClock().now()).toBe(Date.UTC(2030, 0, 1));
+  });
+
+  it("queryBoolean: true and 1 in any case are true, other values false, absent or empty undefined", () => {
+    const read = (query: string) => queryBoolean({ query: new URLSearchParams(query) }, "flag");
+    expect([read("flag=True"), read("flag=TRUE"), read("flag=true"), read("flag=1")]).toEqual([true, true, true, true]);
+    expect([read("flag=False"), read("flag=false"), read("flag=0"), read("flag=no")]).toEqual([false, false, false, false]);
+    expect([read(""), read("flag=")]).toEqual([undefined, undefined]);
   });
 
   it("ids have the requested lengths and prefixes", () => {

@@ -106,6 +106,22 @@ describe("the Laserfiche fake", () => {
     }
   });
 
+  it("createCookie is read as ASP.NET reads a boolean, in any case (the vendor's Python SDK sends True/False)", async () => {
+    const create = (value: string) =>
+      fetch(`${fake.url}/v1-alpha/Repositories/${fake.repoId}/AccessTokens/Create?createCookie=${value}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: fake.username, password: fake.password }),
+      });
+    for (const value of ["True", "TRUE", "true"]) expect((await create(value)).headers.get("set-cookie")).toMatch(/^AuthToken=test-laserfiche-token-/);
+    for (const value of ["False", "false"]) {
+      const response = await create(value);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("set-cookie")).toBeNull();
+    }
+    expect((await create("yes")).status).toBe(400);
+  });
+
   it("rejects a request that breaks the spec with a 400 APIServerException, and records it", async () => {
     const client = newClient();
     const { error, response } = await client.http.POST("/v1-alpha/Repositories/{repoId}/AccessTokens/Create", {

@@ -101,6 +101,17 @@ export interface FakeServerOptions {
   port?: number | undefined;
   /** A path prefix the spec's paths live under (e.g. "/repository"); part of `url`. Default: "". */
   basePath?: string | undefined;
+  /**
+   * Valueless query keys that the vendor's server ignores on an operation, by operationId (e.g.
+   * BlueJeans' `?Client` markers). They are taken out of the query before validation when they carry
+   * no value; `request.query` still shows them. Default: none.
+   */
+  queryMarkers?: ((operationId: string) => readonly string[]) | undefined;
+  /**
+   * Formats that replace ajv-formats' checks of the same name (e.g. a `date-time` that also accepts
+   * what the vendor's server accepts). Used for requests and for the fake's own answers.
+   */
+  formats?: Readonly<Record<string, (value: string) => boolean>> | undefined;
 }
 
 /** Which requests an injected fault applies to. Default: the next request, whatever it is. */
@@ -149,6 +160,11 @@ export interface FakeServer {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+interface BackendParameter {
+  name: string;
+  in: string;
+  schema?: { type?: string };
+}
 interface BackendContext {
   operation: { operationId?: string; security?: Array<Record<string, unknown>> };
   request: { params?: Record<string, string> };
@@ -186,6 +202,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     // date-time, uri, email…: checked, not ignored.
     customizeAjv: (ajv) => {
       addFormats(ajv as never);
+      for (const [name, check] of Object.entries(options.formats ?? {})) ajv.addFormat(name, check);
       return ajv;
     },
   });
@@ -313,6 +330,10 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
         if (key) delete query[key];
       }
     }
+    if (operation?.operationId) {
+      for (const marker of options.queryMarkers?.(operation.operationId) ?? []) if (query[marker] === "") delete query[marker];
+    }
+    normaliseQueryBooleans(query, (operation as { parameters?: BackendParameter[] } | undefined)?.parameters ?? []);
     const reply = (await api.handleRequest(backendRequest as never, request)) as FakeReply;
     if (operation && reply.body !== undefined && typeof reply.body === "object") {
       const check = api.validateResponse(reply.body, operation as never, reply.status ?? 200);
@@ -415,6 +436,20 @@ function credentialOf(scheme: SecurityScheme, request: FakeRequest): string | un
     }
   }
   return undefined;
+}
+
+/**
+ * Query booleans as servers read them: `True`, `FALSE` and `true` alike (Python clients send
+ * `str(True)`; ASP.NET and Python servers parse booleans case-insensitively). The validator's
+ * coercion only knows lower case, so matching values are lower-cased before it runs.
+ */
+function normaliseQueryBooleans(query: Record<string, string | string[]>, parameters: readonly BackendParameter[]): void {
+  const lower = (value: string) => (/^(true|false)$/i.test(value) ? value.toLowerCase() : value);
+  for (const parameter of parameters) {
+    const value = query[parameter.name];
+    if (parameter.in !== "query" || parameter.schema?.type !== "boolean" || value === undefined) continue;
+    query[parameter.name] = Array.isArray(value) ? value.map(lower) : lower(value);
+  }
 }
 
 /** Ajv's `params` add what a message leaves out ("must NOT have additional properties": which one). */

@@ -16,8 +16,13 @@ export function queryInteger(request: Pick<FakeRequest, "query">, name: string):
   return value === null || value === "" ? undefined : Number.parseInt(value, 10);
 }
 
-/** A query parameter as a boolean (undefined when absent). */
+/**
+ * A query parameter as a boolean (undefined when absent): `true`/`1` are true, in any case
+ * (`True` is what Python clients send), everything else false.
+ */
 export function queryBoolean(request: Pick<FakeRequest, "query">, name: string): boolean | undefined {
   const value = request.query.get(name);
-  return value === null || value === "" ? undefined : value === "true" || value === "1";
+  if (value === null || value === "") return undefined;
+  const lower = value.trim().toLowerCase();
+  return lower === "true" || lower === "1";
 }

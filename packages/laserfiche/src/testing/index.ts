@@ -9,7 +9,7 @@
 //
 //   const fake = await startLaserficheFake();
 //   const client = createLaserficheClient({ repoId: fake.repoId, username: fake.username, password: fake.password, baseUrl: fake.url });
-import { extendFake, fakeSecret, startFakeServer, bearerTokenOf, type FakeProblem, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
+import { extendFake, fakeSecret, queryBoolean, startFakeServer, bearerTokenOf, type FakeProblem, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
 import spec from "../generated/spec.gen.js";
 import type { APIServerException, CreateConnectionRequest, ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "../generated/models.gen.js";
 import { MAX_KEEP_ALIVE_SECONDS } from "../keep-alive.js";
@@ -174,7 +174,7 @@ export async function startLaserficheFake(options: LaserficheFakeOptions = {}): 
         };
         sessions.push(session);
         const info: SessionKeyInfo = { authToken: session.authToken, expireTime: new Date(session.expiresAt).toISOString() };
-        const headers: Record<string, string> = request.query.get("createCookie") === "true" ? { "set-cookie": `AuthToken=${session.authToken}; Path=/; Secure; HttpOnly` } : {};
+        const headers: Record<string, string> = queryBoolean(request, "createCookie") === true ? { "set-cookie": `AuthToken=${session.authToken}; Path=/; Secure; HttpOnly` } : {};
         return { body: info, headers };
       },
       refreshAccessToken(request) {
