@@ -5,7 +5,7 @@
 // Per operation: method, path, tag, idempotency (GET/HEAD/OPTIONS/PUT/DELETE, or a POST marked
 // `x-idempotent: true`), security alternatives, parameters with their constraints, the request body
 // and its constraints, what a success response must be, the documented error statuses with their
-// descriptions and schemas, operation-level servers, the vendor's seed operations
+// descriptions and schemas, the fields a success body requires, operation-level servers, the vendor's seed operations
 // (`x-seed-operations`), and the secret fields (`x-secret: true` on properties and parameters;
 // every security scheme is secret) as paths into the request and the response.
 //
@@ -113,6 +113,29 @@ export function operationFacts(spec) {
     return [...new Set(out)];
   }
 
+  /**
+   * The fields a response schema requires, nested: `{ required, properties: { name: shape }, items:
+   * shape }`, keeping only the parts that require something (undefined when nothing is). A union
+   * (oneOf/anyOf) says nothing certain about its fields and is left out.
+   */
+  function requiredShape(node, depth = 0) {
+    const schema = resolve(spec, node);
+    if (!schema || typeof schema !== "object" || depth > 20 || schema.oneOf || schema.anyOf) return undefined;
+    if (schema.type === "array") {
+      const items = requiredShape(schema.items, depth + 1);
+      return items ? { items } : undefined;
+    }
+    const shape = {};
+    if (Array.isArray(schema.required) && schema.required.length > 0) shape.required = schema.required;
+    const properties = {};
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const nested = requiredShape(property, depth + 1);
+      if (nested) properties[name] = nested;
+    }
+    if (Object.keys(properties).length > 0) shape.properties = properties;
+    return Object.keys(shape).length > 0 ? shape : undefined;
+  }
+
   function successType(success) {
     const types = new Set();
     for (const [, node] of success) {
@@ -195,6 +218,8 @@ export function operationFacts(spec) {
           type: successType(success),
           // Top-level secret strings every success body must carry (a token response without its token is broken).
           requiredSecrets: mustCarry,
+          // The fields the success body requires (one JSON schema only), checked by op().
+          ...(responseSchemas.length === 1 && requiredShape(responseSchemas[0]) ? { required: requiredShape(responseSchemas[0]) } : {}),
         },
         secrets: { request: requestSecrets, response: responseSecrets },
         errors,

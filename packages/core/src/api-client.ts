@@ -31,6 +31,7 @@ import {
   requireResponseString,
 } from "./errors.js";
 import { requireString } from "./validate.js";
+import { requireResponseFields } from "./required-fields.js";
 import { checkOperationInput, valuesAt, type OperationFacts, type OperationInput, type OperationTable, type SchemaTable, type SecuritySchemeFacts } from "./operation.js";
 import type { AcquiredToken, TokenLease } from "./token-cache.js";
 import { createDeadline } from "./deadline.js";
@@ -422,6 +423,7 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
       data = await send(replacement.value);
     }
     for (const field of facts.response.requiredSecrets ?? []) requireResponseString(data, [field], { vendor, operation });
+    if (facts.response.required) requireResponseFields(data, facts.response.required, { vendor, operation });
     for (const secret of valuesAt(data, facts.secrets.response)) redactor.remember(secret);
     return data;
   }

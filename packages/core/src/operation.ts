@@ -3,6 +3,7 @@
 // before anything is sent. Errors name the field by where it goes on the wire ("path.session_id",
 // "query.limit", "body.spec.user_id") and never echo its value (it may be a secret).
 import { ValidationError } from "./errors.js";
+import type { RequiredShape } from "./required-fields.js";
 
 /** A subset of JSON Schema: the constraints the validator checks. */
 export interface SchemaFacts {
@@ -62,6 +63,8 @@ export interface OperationFacts {
     readonly type: string | null;
     /** Top-level secret strings a success body must carry. */
     readonly requiredSecrets?: readonly string[];
+    /** The fields a success body requires, nested (see required-fields.ts). */
+    readonly required?: RequiredShape;
   };
   /** Paths of the secret values sent ("body.clientSecret", "query.access_token") and received. */
   readonly secrets: { readonly request: readonly string[]; readonly response: readonly string[] };

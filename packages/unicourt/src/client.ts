@@ -26,6 +26,7 @@ import type { AccessTokenIdListResponse, AccessTokenRequest, AccessTokenResponse
 import type { paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
 import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
+import { tokenIdToInvalidate } from "./invalidate.js";
 
 export interface UniCourtClientOptions extends TransportOptions {
   /** Your Client ID (32 characters), from your UniCourt account. Required. */
@@ -53,8 +54,12 @@ export interface UniCourtClient extends TokenHolder {
   generateNewToken(options?: CallOptions): Promise<AccessTokenResponse>;
   /** PUT /invalidateAllTokens: invalidates every token of the account (and the cached one). */
   invalidateAllTokens(options?: CallOptions): Promise<Success>;
-  /** PUT /invalidateToken: invalidates one token by its Token ID (18 characters). */
-  invalidateToken(tokenId: string, options?: CallOptions): Promise<Success>;
+  /**
+   * PUT /invalidateToken: invalidates one token by its Token ID (18 characters). Without a Token ID,
+   * the cached token's (as the vendor SDK's `Authentication.invalidate_token()` does); the cache is
+   * then cleared, so the next `getAccessToken()` generates a new token.
+   */
+  invalidateToken(tokenId?: string, options?: CallOptions): Promise<Success>;
   /** PUT /listAllTokenIds: the account's active tokens (at most 10). */
   listAllTokenIds(options?: CallOptions): Promise<AccessTokenIdListResponse>;
   // getAccessToken(): an access token for the rest of the UniCourt API, generated once and reused;
@@ -123,7 +128,8 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
       tokens.invalidate();
       return result;
     },
-    invalidateToken,
+    // Without a Token ID: the cached token's (as the vendor SDK's helper does), then the cache is cleared.
+    invalidateToken: async (tokenId, call) => invalidateToken(tokenIdToInvalidate(tokenId, tokens), call),
     listAllTokenIds: (call) => api.op("listAllTokenIds", { body: credentials }, call),
     getAccessToken,
     getCachedTokenId: () => tokens.peek()?.tokenId,

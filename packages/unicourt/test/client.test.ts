@@ -182,10 +182,66 @@ describe("getAccessToken", () => {
     expect(await client.getAccessToken()).toBe(tokenResponse(3).accessToken);
   });
 
+  it("invalidateToken() without a Token ID invalidates the cached token on the server and clears the cache", async () => {
+    let issued = 0;
+    server.setHandler((request) => (request.path === "/generateNewToken" ? { body: tokenResponse(++issued) } : { body: { object: "Success", message: "ok" } }));
+    const client = newClient();
+    await client.getAccessToken();
+    await client.invalidateToken();
+    expect(server.requests.at(-1)!.json).toEqual({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tokenId: tokenResponse(1).tokenId });
+    expect(client.getCachedTokenId()).toBeUndefined();
+    expect(await client.getAccessToken()).toBe(tokenResponse(2).accessToken);
+  });
+
+  it("invalidateToken() without a Token ID and nothing to invalidate is a ValidationError, before any request", async () => {
+    server.setHandler(() => ({ body: { object: "Success", message: "ok" } }));
+    await expect(newClient().invalidateToken()).rejects.toMatchObject({ name: "ValidationError", field: "tokenId", message: expect.stringContaining("no token is cached") });
+    const withoutId = newClient({ accessToken: { accessToken: tokenResponse(9).accessToken } });
+    await expect(withoutId.invalidateToken()).rejects.toMatchObject({ name: "ValidationError", message: expect.stringContaining("has no Token ID") });
+    expect(server.requests).toHaveLength(0);
+    const withId = newClient({ accessToken: { accessToken: tokenResponse(9).accessToken, tokenId: tokenResponse(9).tokenId } });
+    await withId.invalidateToken();
+    expect(server.requests.map((r) => (r.json as { tokenId: string }).tokenId)).toEqual([tokenResponse(9).tokenId]);
+    expect(withId.getCachedTokenId()).toBeUndefined();
+  });
+
   it("reuses a token passed in the options without generating one", async () => {
     const client = newClient({ accessToken: { accessToken: tokenResponse(9).accessToken, tokenId: tokenResponse(9).tokenId } });
     expect(await client.getAccessToken()).toBe(tokenResponse(9).accessToken);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("answers without a required field (spec decision response-fields-required)", () => {
+  it("a token answer without tokenId is a ResponseParseError naming it; nothing is cached; the next call tries again", async () => {
+    const { tokenId: _missing, ...withoutId } = tokenResponse(1);
+    let calls = 0;
+    server.setHandler(() => ({ body: ++calls === 1 ? withoutId : tokenResponse(2) }));
+    const client = newClient();
+    const error = await client.getAccessToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error).toMatchObject({ operation: "generateNewToken", status: 200, excerpt: "", message: "The generateNewToken answer lacks fields the spec requires: tokenId" });
+    expect(JSON.stringify(error) + inspect(error, { depth: 10 })).not.toContain(withoutId.accessToken);
+    expect(client.getCachedTokenId()).toBeUndefined();
+    expect(await client.getAccessToken()).toBe(tokenResponse(2).accessToken);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("names every missing field, nested ones too; the fields the spec leaves optional may be absent", async () => {
+    server.setHandler((request) =>
+      request.path === "/listAllTokenIds"
+        ? { body: { object: "AccessTokenIdListResponse", AccessTokenIdArray: [{ object: "AccessTokenIdResponse", tokenId: TOKEN_ID, issueAddress: "192.0.2.1" }, { object: "AccessTokenIdResponse" }] } }
+        : { body: { object: "Success" } },
+    );
+    const client = newClient();
+    await expect(client.listAllTokenIds()).rejects.toMatchObject({
+      name: "ResponseParseError",
+      message: expect.stringContaining("AccessTokenIdArray[0].issuedDate, AccessTokenIdArray[1].tokenId, AccessTokenIdArray[1].issuedDate, AccessTokenIdArray[1].issueAddress"),
+    });
+    await expect(client.invalidateAllTokens()).rejects.toMatchObject({ name: "ResponseParseError", message: expect.stringContaining("lacks fields the spec requires: message") });
+    // An error answer is the vendor's Exception, whatever it holds: no field check on errors.
+    server.setHandler(() => ({ status: 400, body: { object: "Exception" } }));
+    await expect(client.invalidateAllTokens()).rejects.toBeInstanceOf(BadRequestError);
   });
 });
 

@@ -57,6 +57,19 @@ describe("the UniCourt fake", () => {
     expect(operationsSent()).toEqual(["generateNewToken", "listAllTokenIds", "GET /caseSearch", "GET /caseSearch", "invalidateToken", "listAllTokenIds"]);
   });
 
+  it("invalidateToken() with no argument invalidates the client's cached token on the fake and clears it", async () => {
+    const client = createUniCourtClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url });
+    const first = await client.getAccessToken();
+    const tokenId = client.getCachedTokenId()!;
+    await expect(client.invalidateToken()).resolves.toEqual({ object: "Success", message: "Access token invalidated successfully." });
+    expect(fake.isActiveToken(first)).toBe(false);
+    expect(fake.tokens.find((t) => t.tokenId === tokenId)?.active).toBe(false);
+    expect(client.getCachedTokenId()).toBeUndefined();
+    const second = await client.getAccessToken();
+    expect(second).not.toBe(first);
+    expect(fake.activeTokens.map((t) => t.accessToken)).toEqual([second]);
+  });
+
   it("caps an account at 10 active tokens: the 11th generate is a 400 Exception, until one is invalidated", async () => {
     const issued = [];
     for (let i = 0; i < 10; i++) issued.push(await client.generateNewToken());

@@ -47,7 +47,35 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "api_keys",
+          "limit"
+        ],
+        "properties": {
+          "api_keys": {
+            "items": {
+              "required": [
+                "spec"
+              ],
+              "properties": {
+                "spec": {
+                  "required": [
+                    "user_id",
+                    "org_id"
+                  ]
+                },
+                "status": {
+                  "required": [
+                    "token_id"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -79,7 +107,25 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "spec"
+        ],
+        "properties": {
+          "spec": {
+            "required": [
+              "user_id",
+              "org_id"
+            ]
+          },
+          "status": {
+            "required": [
+              "token_id"
+            ]
+          }
+        }
+      }
     },
     "secrets": {
       "request": [
@@ -109,7 +155,85 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "sub_org_results",
+          "primary_token"
+        ],
+        "properties": {
+          "sub_org_results": {
+            "items": {
+              "properties": {
+                "hosts": {
+                  "items": {
+                    "properties": {
+                      "allowed_list": {
+                        "items": {
+                          "properties": {
+                            "query_parameters": {
+                              "items": {
+                                "required": [
+                                  "name"
+                                ]
+                              }
+                            },
+                            "body": {
+                              "properties": {
+                                "json": {
+                                  "items": {
+                                    "required": [
+                                      "name"
+                                    ]
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "primary_token": {
+            "properties": {
+              "hosts": {
+                "items": {
+                  "properties": {
+                    "allowed_list": {
+                      "items": {
+                        "properties": {
+                          "query_parameters": {
+                            "items": {
+                              "required": [
+                                "name"
+                              ]
+                            }
+                          },
+                          "body": {
+                            "properties": {
+                              "json": {
+                                "items": {
+                                  "required": [
+                                    "name"
+                                  ]
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [
@@ -168,7 +292,25 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "spec"
+        ],
+        "properties": {
+          "spec": {
+            "required": [
+              "user_id",
+              "org_id"
+            ]
+          },
+          "status": {
+            "required": [
+              "token_id"
+            ]
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -283,7 +425,30 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "authentication_documents",
+          "limit"
+        ],
+        "properties": {
+          "authentication_documents": {
+            "items": {
+              "required": [
+                "spec"
+              ],
+              "properties": {
+                "spec": {
+                  "required": [
+                    "user_id",
+                    "org_id"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -315,7 +480,20 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "spec"
+        ],
+        "properties": {
+          "spec": {
+            "required": [
+              "user_id",
+              "org_id"
+            ]
+          }
+        }
+      }
     },
     "secrets": {
       "request": [
@@ -369,7 +547,20 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "spec"
+        ],
+        "properties": {
+          "spec": {
+            "required": [
+              "user_id",
+              "org_id"
+            ]
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -555,7 +746,30 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "sessions",
+          "limit"
+        ],
+        "properties": {
+          "sessions": {
+            "items": {
+              "required": [
+                "spec"
+              ],
+              "properties": {
+                "spec": {
+                  "required": [
+                    "user_id",
+                    "org_id"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -585,7 +799,20 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "spec"
+        ],
+        "properties": {
+          "spec": {
+            "required": [
+              "user_id",
+              "org_id"
+            ]
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -680,7 +907,68 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "create_token_request",
+          "session"
+        ],
+        "properties": {
+          "create_token_request": {
+            "required": [
+              "sub",
+              "org",
+              "audiences",
+              "time_validity"
+            ],
+            "properties": {
+              "hosts": {
+                "items": {
+                  "properties": {
+                    "allowed_list": {
+                      "items": {
+                        "properties": {
+                          "query_parameters": {
+                            "items": {
+                              "required": [
+                                "name"
+                              ]
+                            }
+                          },
+                          "body": {
+                            "properties": {
+                              "json": {
+                                "items": {
+                                  "required": [
+                                    "name"
+                                  ]
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "session": {
+            "required": [
+              "spec"
+            ],
+            "properties": {
+              "spec": {
+                "required": [
+                  "user_id",
+                  "org_id"
+                ]
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [
@@ -741,7 +1029,20 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "spec"
+        ],
+        "properties": {
+          "spec": {
+            "required": [
+              "user_id",
+              "org_id"
+            ]
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -785,7 +1086,20 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "spec"
+        ],
+        "properties": {
+          "spec": {
+            "required": [
+              "user_id",
+              "org_id"
+            ]
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -949,7 +1263,50 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "limit"
+        ],
+        "properties": {
+          "tokens": {
+            "items": {
+              "properties": {
+                "hosts": {
+                  "items": {
+                    "properties": {
+                      "allowed_list": {
+                        "items": {
+                          "properties": {
+                            "query_parameters": {
+                              "items": {
+                                "required": [
+                                  "name"
+                                ]
+                              }
+                            },
+                            "body": {
+                              "properties": {
+                                "json": {
+                                  "items": {
+                                    "required": [
+                                      "name"
+                                    ]
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],
@@ -981,7 +1338,12 @@ export const operations = {
       "type": "object",
       "requiredSecrets": [
         "token"
-      ]
+      ],
+      "required": {
+        "required": [
+          "token"
+        ]
+      }
     },
     "secrets": {
       "request": [],
@@ -1039,7 +1401,41 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "properties": {
+          "hosts": {
+            "items": {
+              "properties": {
+                "allowed_list": {
+                  "items": {
+                    "properties": {
+                      "query_parameters": {
+                        "items": {
+                          "required": [
+                            "name"
+                          ]
+                        }
+                      },
+                      "body": {
+                        "properties": {
+                          "json": {
+                            "items": {
+                              "required": [
+                                "name"
+                              ]
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [
@@ -1072,7 +1468,85 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "sub_org_results",
+          "primary_token"
+        ],
+        "properties": {
+          "sub_org_results": {
+            "items": {
+              "properties": {
+                "hosts": {
+                  "items": {
+                    "properties": {
+                      "allowed_list": {
+                        "items": {
+                          "properties": {
+                            "query_parameters": {
+                              "items": {
+                                "required": [
+                                  "name"
+                                ]
+                              }
+                            },
+                            "body": {
+                              "properties": {
+                                "json": {
+                                  "items": {
+                                    "required": [
+                                      "name"
+                                    ]
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "primary_token": {
+            "properties": {
+              "hosts": {
+                "items": {
+                  "properties": {
+                    "allowed_list": {
+                      "items": {
+                        "properties": {
+                          "query_parameters": {
+                            "items": {
+                              "required": [
+                                "name"
+                              ]
+                            }
+                          },
+                          "body": {
+                            "properties": {
+                              "json": {
+                                "items": {
+                                  "required": [
+                                    "name"
+                                  ]
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [
@@ -1107,7 +1581,12 @@ export const operations = {
       "type": "object",
       "requiredSecrets": [
         "token"
-      ]
+      ],
+      "required": {
+        "required": [
+          "token"
+        ]
+      }
     },
     "secrets": {
       "request": [
@@ -1170,7 +1649,47 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "sub",
+          "org",
+          "audiences",
+          "time_validity"
+        ],
+        "properties": {
+          "hosts": {
+            "items": {
+              "properties": {
+                "allowed_list": {
+                  "items": {
+                    "properties": {
+                      "query_parameters": {
+                        "items": {
+                          "required": [
+                            "name"
+                          ]
+                        }
+                      },
+                      "body": {
+                        "properties": {
+                          "json": {
+                            "items": {
+                              "required": [
+                                "name"
+                              ]
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [],

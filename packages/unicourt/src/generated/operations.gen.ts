@@ -22,7 +22,15 @@ export const operations = {
       "type": "object",
       "requiredSecrets": [
         "accessToken"
-      ]
+      ],
+      "required": {
+        "required": [
+          "object",
+          "accessToken",
+          "tokenId",
+          "tokenType"
+        ]
+      }
     },
     "secrets": {
       "request": [
@@ -61,7 +69,13 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "object",
+          "message"
+        ]
+      }
     },
     "secrets": {
       "request": [
@@ -94,7 +108,13 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "object",
+          "message"
+        ]
+      }
     },
     "secrets": {
       "request": [
@@ -127,7 +147,25 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [],
+      "required": {
+        "required": [
+          "object",
+          "AccessTokenIdArray"
+        ],
+        "properties": {
+          "AccessTokenIdArray": {
+            "items": {
+              "required": [
+                "object",
+                "tokenId",
+                "issuedDate",
+                "issueAddress"
+              ]
+            }
+          }
+        }
+      }
     },
     "secrets": {
       "request": [

@@ -14,7 +14,7 @@ const spec: Record<string, unknown> = {
       {
         "id": "response-fields-required",
         "question": "Are the response model properties required (P1, P3, P4-P7) or optional (current vendor SDK P2)?",
-        "decision": "Required, as in P1, the generation the seed comes from.",
+        "decision": "Required, as in P1, the generation the seed comes from. Held again after issue 14: the helper layer refuses a success answer that lacks one with a ResponseParseError naming the missing fields (the required lists reach it through `response.required` of the generated operations.gen.ts), rather than carrying `undefined` on as a token; the package's fake always sends every field, so SDK 1.1.2 (all optional) and 1.0.x (all required) both decode it.",
         "reason": "P2 made every response model of its SDK optional (an SDK-wide generator choice, not a spec change); the seed's own generation marks them required."
       },
       {
