@@ -16,10 +16,13 @@ const SPEC = repoPath("specs/bluejeans.yaml");
 type Operation = { security?: Array<Record<string, unknown>>; parameters?: unknown[] };
 type Spec = { security?: Array<Record<string, unknown>>; paths: Record<string, Record<string, Operation>> };
 
-/** The operations whose effective security is the `access_token` query scheme. */
+/** The operations that require the `access_token` query scheme (an optional `{}` alternative does not count). */
 const securedOperations = (spec: Spec) =>
   Object.values(spec.paths).flatMap((item) =>
-    Object.values(item).filter((operation) => typeof operation === "object" && (operation.security ?? spec.security ?? []).some((s) => "access_token" in s)),
+    Object.values(item).filter((operation) => {
+      const security = typeof operation === "object" ? (operation.security ?? spec.security ?? []) : [];
+      return security.length > 0 && security.every((s) => "access_token" in s);
+    }),
   );
 
 let mock: SpecMockServer;

@@ -116,6 +116,27 @@ describe("the BlueJeans fake: sessions, applications, validation", () => {
     expect(fake.applications.map((a) => a.appName)).toEqual(["Renamed"]);
   });
 
+  it("accepts what the vendor's own SDKs send: ?<Marker> seed paths and a configured access_token", async () => {
+    const post = (query: string, body: object) => fetch(`${fake.url}/oauth2/token${query}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const clientGrant = { grant_type: "client_credentials", client_id: fake.clientId, client_secret: fake.clientSecret };
+    const first = await post("?Client", clientGrant);
+    expect(first.status).toBe(200);
+    const { access_token } = (await first.json()) as { access_token: string };
+    // A configured token rides along on every call of the vendor's clients, even an expired one.
+    expect((await post(`?Client&access_token=${access_token}`, clientGrant)).status).toBe(200);
+    expect((await post("?Password&access_token=test-expired-token", { grant_type: "password", username: fake.username, password: fake.password })).status).toBe(200);
+    const authorize = await fetch(`${fake.url}/oauth2/authorize?clientId=${fake.clientId}&redirectUri=${encodeURIComponent(DEFAULT_REDIRECT_URI)}&access_token=${access_token}`, { redirect: "manual" });
+    expect(authorize.status).toBe(302);
+    const revoke = await fetch(`${fake.url}/oauth2/token?Revoke&access_token=${access_token}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ client_id: fake.clientId, client_secret: fake.clientSecret }) });
+    expect(revoke.status).toBe(204);
+    expect(fake.isActiveToken(access_token)).toBe(false);
+    expect(fake.violations).toEqual([]);
+    // Only the operation's own markers, and only without a value.
+    expect((await post("?Revoke", clientGrant)).status).toBe(400);
+    expect((await post("?Client=1", clientGrant)).status).toBe(400);
+    expect(fake.violations.map((v) => v.errors.join())).toEqual([expect.stringContaining("(Revoke)"), expect.stringContaining("(Client)")]);
+  });
+
   it("rejects a request that breaks the spec with a 400 Error body, and records it", async () => {
     const { response, error } = await client.http.POST("/oauth2/token", { body: { grant_type: "password", username: "test-user" } as never });
     expect(response.status).toBe(400);

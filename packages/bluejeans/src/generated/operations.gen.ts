@@ -11,7 +11,12 @@ export const operations = {
     "path": "/oauth2/token",
     "tag": "Authentication",
     "idempotent": false,
-    "security": [],
+    "security": [
+      [],
+      [
+        "access_token"
+      ]
+    ],
     "parameters": [],
     "body": {
       "required": true,
@@ -167,7 +172,12 @@ export const operations = {
     "path": "/oauth2/authorize",
     "tag": "Authentication",
     "idempotent": true,
-    "security": [],
+    "security": [
+      [],
+      [
+        "access_token"
+      ]
+    ],
     "parameters": [
       {
         "in": "query",

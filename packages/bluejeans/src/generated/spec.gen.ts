@@ -22,7 +22,7 @@ const spec: Record<string, unknown> = {
       {
         "id": "seed-version",
         "question": "Which vendor version should the spec follow (V1 of 2017-05-15, which the seed was generated from, or the same author's corrections of the same day and later)?",
-        "decision": "Follow V1 (the seed) for every operation, field, type, description and required list. Deviate only where a decision below says so: client-id-path-type, token-endpoint-security, authorize-server, post-seed-4xx-responses, grant-type-enum, grant-marker-modelling.",
+        "decision": "Follow V1 (the seed) for every operation, field, type, description and required list. Deviate only where a decision below says so: client-id-path-type, token-endpoint-security, authorize-server, post-seed-4xx-responses, grant-type-enum, grant-marker-modelling, grant-query-markers.",
         "reason": "The seed is the contract the generated class must match; later vendor text is used only where V1 would make a client fail on the real wire."
       },
       {
@@ -40,8 +40,14 @@ const spec: Record<string, unknown> = {
       {
         "id": "token-endpoint-security",
         "question": "Keep V1's global `access_token` requirement on the token endpoints and authorize, or mark them unauthenticated?",
-        "decision": "`security: []` on getToken, revokeAccessToken and getAuthorizationCode. getTokenInfo and the three developer-application operations keep `access_token` (query API key), as V1 declares explicitly.",
-        "reason": "A caller cannot hold a token before obtaining one; the vendor set `security: []` on the grants and authorize in 2018 (V5). For revoke, the token to revoke is sent as the explicit `access_token` query parameter (see revoke-semantics), which would collide with a second, scheme-supplied `access_token` on the same query string."
+        "decision": "getToken and getAuthorizationCode have `security: [{}, {access_token: []}]`: no credential is needed, and a request that carries the `access_token` query credential anyway is just as valid. revokeAccessToken has `security: []`. getTokenInfo and the three developer-application operations keep `access_token` (query API key), as V1 declares explicitly.",
+        "reason": "A caller cannot hold a token before obtaining one; the vendor set `security: []` on the grants and authorize in 2018 (V5). But V1, which the seed's SDKs were generated from, applies the global `access_token` to the grants and declares it on authorize, so those clients send a configured token on every call; the optional alternative keeps such requests valid (issue 14) while still saying that none is required. For revoke, the token to revoke is sent as the explicit `access_token` query parameter (see revoke-semantics), which a scheme-supplied `access_token` would duplicate on the same query string."
+      },
+      {
+        "id": "grant-query-markers",
+        "question": "The vendor's spec and its SDKs (Python, Java, JavaScript, PHP, C#) send the seed paths literally: `POST /oauth2/token?Password` (or `?Meeting`, `?Client`, `?Code`, `?Refresh`) and `DELETE /oauth2/token?Revoke`. Declare the markers as parameters, or leave them out?",
+        "decision": "Not declared as parameters. A request may carry its operation's valueless marker, which the server ignores; the markers are the query part of each `x-seed-operations[].seedPath`, and the package's fake (`./testing`) accepts exactly those, valueless, on their operation. The helper layer sends the plain path.",
+        "reason": "The server selects the grant from the body's `grant_type` (grant-marker-modelling), so a marker carries nothing a client could set: declaring it would put a meaningless `Client` parameter into every generated SDK. The vendor's own clients do send it, so a request with it must stay valid: it is documented here and in `x-seed-operations`, where tools can read it."
       },
       {
         "id": "authorize-server",
@@ -125,7 +131,7 @@ const spec: Record<string, unknown> = {
         ],
         "operationId": "getToken",
         "summary": "Obtain an access token (password, meeting, client, code or refresh grant)",
-        "description": "One operation for the vendor's five grant operations, which the seed lists as separate methods on pseudo-paths `POST /oauth2/token?Password|Meeting|Client|Code|Refresh`. Those `?<Marker>` suffixes are not real query parameters: the server selects the grant from the body's `grant_type` (`password`, `meeting_passcode`, `client_credentials`, `authorization_code`, `refresh_token`), so all five are one `POST /oauth2/token` whose body is a `grant_type`-discriminated union. The seed operations, their markers and their request/response models are listed in `x-seed-operations`.\n\n- **Password** (seed getTokenByPassword, \"Authentication via Password Grant Type\"): This API performs an authentication based upon a username and password.   Call this API and provide a valid username and password.  Set the grant_type to \"password\". Returns `GrantPassword`.\n- **Meeting** (seed getTokenByMeeting, \"Authentication via Meeting Grant Type\"): This API uses an OAuth-like grant/request method similar to the Password grant type. The scope of access covers the meeting only. Call this API with the meetings' numerid ID, and the meeting passcode (it one exists).  If a Moderator passcode is sent, moderator privileges are granted. If an Attendee access code is passed, the access token will grant attendee abilities. Returns `GrantMeeting`.\n- **Client** (seed getTokenByClient, \"Authentication via Client Grant Type\"): This API is typically called from an application.  Client ID and Secret are provisioned within the BlueJeans Enterprise Administration console and given to the customer. Returns `GrantClient`.\n- **Code** (seed getTokenByCode, \"Authentication via Code Grant Type\"): This API is part of the 3-legged OAuth 2.0 authorization flow. The `code` comes from the `/oauth2/authorize` redirect and is only valid for 30 seconds. Returns `GrantCode`.\n- **Refresh** (seed getTokenByRefresh, \"Authentication via Refresh Grant Type\"): This API is part of the 3-legged OAuth 2.0 authorization flow. It only works for tokens obtained with the code grant. Returns `GrantRefresh`.\n\nCreates a token on every call, so it is not marked idempotent.",
+        "description": "One operation for the vendor's five grant operations, which the seed lists as separate methods on pseudo-paths `POST /oauth2/token?Password|Meeting|Client|Code|Refresh`. Those `?<Marker>` suffixes are not real query parameters: the server selects the grant from the body's `grant_type` (`password`, `meeting_passcode`, `client_credentials`, `authorization_code`, `refresh_token`), so all five are one `POST /oauth2/token` whose body is a `grant_type`-discriminated union. The seed operations, their markers and their request/response models are listed in `x-seed-operations`. A request may still carry its valueless marker (`POST /oauth2/token?Client`), as the vendor's SDKs send it; the server ignores it (decision grant-query-markers). No credential is needed; one sent as the `access_token` query parameter is allowed (decision token-endpoint-security).\n\n- **Password** (seed getTokenByPassword, \"Authentication via Password Grant Type\"): This API performs an authentication based upon a username and password.   Call this API and provide a valid username and password.  Set the grant_type to \"password\". Returns `GrantPassword`.\n- **Meeting** (seed getTokenByMeeting, \"Authentication via Meeting Grant Type\"): This API uses an OAuth-like grant/request method similar to the Password grant type. The scope of access covers the meeting only. Call this API with the meetings' numerid ID, and the meeting passcode (it one exists).  If a Moderator passcode is sent, moderator privileges are granted. If an Attendee access code is passed, the access token will grant attendee abilities. Returns `GrantMeeting`.\n- **Client** (seed getTokenByClient, \"Authentication via Client Grant Type\"): This API is typically called from an application.  Client ID and Secret are provisioned within the BlueJeans Enterprise Administration console and given to the customer. Returns `GrantClient`.\n- **Code** (seed getTokenByCode, \"Authentication via Code Grant Type\"): This API is part of the 3-legged OAuth 2.0 authorization flow. The `code` comes from the `/oauth2/authorize` redirect and is only valid for 30 seconds. Returns `GrantCode`.\n- **Refresh** (seed getTokenByRefresh, \"Authentication via Refresh Grant Type\"): This API is part of the 3-legged OAuth 2.0 authorization flow. It only works for tokens obtained with the code grant. Returns `GrantRefresh`.\n\nCreates a token on every call, so it is not marked idempotent.",
         "x-decision": "grant-marker-modelling",
         "x-seed-operations": [
           {
@@ -169,7 +175,12 @@ const spec: Record<string, unknown> = {
             "responseSchema": "GrantRefresh"
           }
         ],
-        "security": [],
+        "security": [
+          {},
+          {
+            "access_token": []
+          }
+        ],
         "requestBody": {
           "description": "Contains information about the type of grant you are requesting.",
           "required": true,
@@ -252,7 +263,7 @@ const spec: Record<string, unknown> = {
         ],
         "operationId": "revokeAccessToken",
         "summary": "Revoke Access Token",
-        "description": "This API is part of the 3-legged OAuth 2.0 authorization flow.\n\nSeed path `DELETE /oauth2/token?Revoke`; the `?Revoke` marker is not a real query parameter, so the wire request is `DELETE /oauth2/token?access_token=<token to revoke>` with a JSON body carrying the client application's `client_id` and `client_secret`. Use `/oauth2/tokenInfo` to check whether a token is still valid. (Later vendor revisions also accept a body-less revoke for tokens that were not obtained through 3-legged OAuth.)",
+        "description": "This API is part of the 3-legged OAuth 2.0 authorization flow.\n\nSeed path `DELETE /oauth2/token?Revoke`; the `?Revoke` marker is not a real query parameter, so the wire request is `DELETE /oauth2/token?access_token=<token to revoke>` with a JSON body carrying the client application's `client_id` and `client_secret` (`DELETE /oauth2/token?Revoke&access_token=…`, as the vendor's SDKs send it, is the same request: the server ignores the valueless marker, decision grant-query-markers). Use `/oauth2/tokenInfo` to check whether a token is still valid. (Later vendor revisions also accept a body-less revoke for tokens that were not obtained through 3-legged OAuth.)",
         "x-decision": "revoke-semantics",
         "x-seed-operations": [
           {
@@ -349,7 +360,12 @@ const spec: Record<string, unknown> = {
           }
         ],
         "x-decision": "authorize-server",
-        "security": [],
+        "security": [
+          {},
+          {
+            "access_token": []
+          }
+        ],
         "parameters": [
           {
             "name": "clientId",

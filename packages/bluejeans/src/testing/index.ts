@@ -5,14 +5,17 @@
 // clock, single-use authorization codes valid for 30 seconds, refresh-token rotation, revoke,
 // tokenInfo, and the developer client applications. An authorization code comes from
 // `fake.issueAuthorizationCode()` (or from GET /oauth2/authorize on the fake, which consents at
-// once and redirects). Node only; needs the optional peer dependencies openapi-backend and
-// ajv-formats.
+// once and redirects). It accepts what the vendor's own SDKs send: the seed paths' valueless
+// markers (`POST /oauth2/token?Client`, `DELETE /oauth2/token?Revoke`) and a configured
+// `access_token` on the grants and on authorize. Node only; needs the optional peer dependencies
+// openapi-backend and ajv-formats.
 //
 //   const fake = await startBlueJeansFake();
 //   const client = createBlueJeansClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url });
 import { bearerTokenOf, extendFake, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
 import spec from "../generated/spec.gen.js";
 import type { Application, ApplicationSecret, ErrorResponse as BlueJeansError, GrantClient, GrantCode, GrantMeeting, GrantPassword, GrantRefresh, GrantRequest, GrantRequestRevoke, TokenInfo } from "../generated/models.gen.js";
+import { seedPathMarkers } from "./markers.js";
 import { BlueJeansState, newClientSecret, type AccessTokenRecord, type FakeGrantType } from "./state.js";
 
 /** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
@@ -164,11 +167,14 @@ export async function startBlueJeansFake(options: BlueJeansFakeOptions = {}): Pr
     }
   }
 
+  const markers = seedPathMarkers(spec);
   const server = await startFakeServer({
     vendor: "bluejeans",
     spec,
     host: options.host,
     port: options.port,
+    // `POST /oauth2/token?Client`, `DELETE /oauth2/token?Revoke`: as the vendor's SDKs send them.
+    queryMarkers: (operationId) => markers.get(operationId) ?? [],
     errorBody: (problem) => ({ message: [problem.message, ...problem.details].join("; ") }) satisfies BlueJeansError,
     authenticate: (credential) => state.active(state.tokens.get(credential.value)),
     handlers: {
