@@ -20,6 +20,7 @@ import type { APIKey, APIKeyIntrospect, APIKeyIntrospectResponse, Authentication
 import type { paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
 import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
+import { apiKeyAuthorization, type AgilicusApiKey } from "./api-key.js";
 import { iterateApiKeys, iterateAuthenticationDocuments, iterateSessions, iterateTokens, type IterateOptions } from "./pagination.js";
 import type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery, ResourceQuery } from "./queries.js";
 
@@ -37,6 +38,12 @@ export interface AgilicusClientOptions extends TransportOptions {
    * returns anything but a non-empty string, with ValidationError (field "getToken").
    */
   getToken?: (() => string | Promise<string>) | undefined;
+  /**
+   * An API key instead of a token: sent as HTTP basic auth (`email` as the user name, `key` as the
+   * password) on the operations that require auth, as the vendor documents. Pass one of `token`,
+   * `getToken` and `apiKey`. The key never appears in errors, logs or serialised forms of the client.
+   */
+  apiKey?: AgilicusApiKey | undefined;
   /** Base URL of the API. Default: the URL of `environment`. Wins over `environment`. */
   baseUrl?: string | undefined;
   /** Named server from the spec. Default: "production" (`https://api.agilicus.com`). */
@@ -142,22 +149,27 @@ const VENDOR = "agilicus";
 export function createAgilicusClient(options: AgilicusClientOptions): AgilicusClient {
   requireObject("options", options);
   const { token, getToken: tokenFunction } = options;
+  const apiKey = apiKeyAuthorization(options.apiKey);
   if (token !== undefined && tokenFunction !== undefined) throw new ValidationError("token", "pass either token or getToken, not both");
-  if (token === undefined && tokenFunction === undefined) throw new ValidationError("token", "is required (pass token, or getToken returning one)");
+  if (apiKey !== undefined && (token !== undefined || tokenFunction !== undefined)) throw new ValidationError("apiKey", "pass one of token, getToken and apiKey");
+  if (token === undefined && tokenFunction === undefined && apiKey === undefined) throw new ValidationError("token", "is required (pass token, or getToken returning one, or apiKey)");
   if (token !== undefined && typeof token !== "string") throw new ValidationError("token", `must be a string, got ${typeof token}`);
   if (tokenFunction !== undefined && typeof tokenFunction !== "function") throw new ValidationError("getToken", `must be a function, got ${typeof tokenFunction}`);
-  const getToken = token !== undefined ? toTokenProvider("token", token) : toTokenProvider("getToken", tokenFunction);
+  // With an API key, the "token" is its basic-auth credential.
+  const getToken = apiKey !== undefined ? async () => apiKey.credential : token !== undefined ? toTokenProvider("token", token) : toTokenProvider("getToken", tokenFunction);
   if (options.headers !== undefined) {
     for (const name of Object.keys(requireObject("headers", options.headers))) {
       if (name.toLowerCase() === "authorization") throw new ValidationError(`headers.${name}`, "must not be set here: pass token or getToken (the open operations must go without it)");
     }
   }
   const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
-  const redactor = new Redactor().add(token);
+  const redactor = new Redactor().add(token).add(apiKey?.key).add(apiKey?.credential);
   const { fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs } = options;
   // The bearer of the operations that need one (the API's one scheme); a 401 asks the provider once more (bounded).
   const bearer = new ProvidedTokens(getToken, { reauthIntervalMs, emit: (event) => api.emit(event), operation: "getToken" });
-  const auth = Object.fromEntries(Object.keys(securitySchemes).map((scheme) => [scheme, bearer]));
+  // The credential goes to the scheme of its kind: an API key to the basic one (api-key-basic), a token to the bearer one.
+  const isBasic = (scheme: string) => (securitySchemes[scheme as keyof typeof securitySchemes] as { scheme?: string }).scheme === "basic";
+  const auth = Object.fromEntries(Object.keys(securitySchemes).filter((scheme) => isBasic(scheme) === (apiKey !== undefined)).map((scheme) => [scheme, bearer]));
   const api = createApiClient<paths, typeof operations>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes, auth });
   const op = api.op;
 
@@ -211,5 +223,5 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
 
     http: api.http,
   };
-  return withSafeDescription(client, "AgilicusClient", () => ({ vendor: VENDOR, baseUrl, auth: token !== undefined ? "token" : "getToken" }));
+  return withSafeDescription(client, "AgilicusClient", () => ({ vendor: VENDOR, baseUrl, auth: apiKey !== undefined ? "apiKey" : token !== undefined ? "token" : "getToken" }));
 }

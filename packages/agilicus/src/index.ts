@@ -2,6 +2,9 @@
 // The generated SDK is at "@vendor-auth/agilicus/sdk", the raw `paths` types at "@vendor-auth/agilicus/schema".
 export { createAgilicusClient } from "./client.js";
 export type { AgilicusClient, AgilicusClientOptions, IntrospectTokenOptions } from "./client.js";
+export type { AgilicusApiKey } from "./api-key.js";
+export { IDENTITY_STATEMENT_GRANT, createAgilicusServiceAccount } from "./service-account.js";
+export type { AgilicusServiceAccount, AgilicusServiceAccountOptions, ServiceAccountToken } from "./service-account.js";
 export type { IterateOptions, SessionsCursor } from "./pagination.js";
 export type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery, ResourceQuery } from "./queries.js";
 export { defaultEnvironment, environments, servers } from "./generated/meta.gen.js";

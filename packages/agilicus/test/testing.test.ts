@@ -4,7 +4,8 @@
 // the fake's spec validation. Time comes from an injected clock.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createManualClock } from "@vendor-auth/core/testing";
-import { AuthenticationError, GoneError, NotFoundError, createAgilicusClient, type AgilicusClient, type CreateTokenRequest } from "../src/index.js";
+import { createPrivateKey } from "node:crypto";
+import { AuthenticationError, GoneError, NotFoundError, createAgilicusClient, createAgilicusServiceAccount, type AgilicusClient, type CreateTokenRequest } from "../src/index.js";
 import { DEFAULT_ADMIN_TOKEN, startAgilicusFake, type AgilicusFake } from "../src/testing/index.js";
 
 const clock = createManualClock();
@@ -78,10 +79,30 @@ describe("the Agilicus fake: tokens", () => {
     expect((await client.listTokens({ sub: "test-user-3", org: "test-org-2" })).tokens).toHaveLength(2);
     expect((await client.listTokens({ sub: "test-user-3", limit: 3 })).tokens).toHaveLength(3);
     expect((await client.listTokens({ sub: "test-user-3", iat_from: "2030-01-01T00:02:00Z", iat_to: "2030-01-01T00:03:00Z" })).tokens).toHaveLength(2);
-    await expect(client.listTokens({ iat_from: "next tuesday" })).rejects.toMatchObject({ status: 400 });
+    await expect(client.listTokens({ iat_from: "next tuesday" })).rejects.toMatchObject({ status: 400, body: { error_message: expect.stringContaining("ago") } });
     const all = [];
     for await (const token of client.iterateTokens({ sub: "test-user-3" })) all.push(token);
     expect(all).toHaveLength(5);
+  });
+
+  it("list_tokens date filters as dateparser text: relative forms, now/today/yesterday/tomorrow, dates, timestamps", async () => {
+    // Tokens issued at 00:00, 01:00, 02:00 (each valid 10 minutes); the clock then stands at 03:00.
+    for (let i = 0; i < 3; i++) {
+      await client.createToken(tokenRequest("test-user-3"));
+      clock.advance(3_600_000);
+    }
+    const count = async (query: Record<string, string>) => (await client.listTokens({ sub: "test-user-3", ...query })).tokens!.length;
+    expect(await count({ iat_from: "2 hours ago" })).toBe(2);
+    expect(await count({ iat_from: "an hour ago" })).toBe(1);
+    expect(await count({ iat_from: "1 hour 30 minutes ago" })).toBe(1);
+    expect(await count({ iat_to: "3 hrs ago" })).toBe(1);
+    expect(await count({ exp_to: "now", exp_from: "yesterday" })).toBe(3);
+    expect(await count({ exp_from: "in 1 week" })).toBe(0);
+    expect(await count({ iat_from: "2030-01-01", iat_to: "tomorrow" })).toBe(3);
+    expect(await count({ iat_from: String(Date.UTC(2030, 0, 1, 1) / 1000) })).toBe(2);
+    expect(await count({ iat_from: "2030-01-01 01:00:00" })).toBe(2);
+    expect(await count({ iat_to: "1 month ago" })).toBe(0);
+    for (const text of ["soon", "1 fortnight ago", "in", "ago"]) await expect(client.listTokens({ iat_from: text })).rejects.toMatchObject({ status: 400 });
   });
 
   it("reissue for another org keeps the expiry; bulk revoke by user", async () => {
@@ -122,15 +143,52 @@ describe("the Agilicus fake: API keys, documents, sessions", () => {
     expect(fake.apiKeys).toEqual([]);
   });
 
-  it("authentication documents: the key only on creation; identity assertions valid until deleted", async () => {
-    const created = await client.createAuthenticationDocument({ spec: { user_id: "test-user-7", org_id: "test-org-1" } });
-    expect(created.status?.key).toContain("BEGIN TEST PRIVATE KEY");
+  it("authentication documents: a real P-256 key, once; assertions signed with it are valid until the document is deleted", async () => {
+    const created = await client.createAuthenticationDocument({ spec: { user_id: "test-user-7", org_id: "test-org-1", auth_issuer_url: fake.issuerUrl } });
+    expect(created.status?.key).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(createPrivateKey(created.status!.key!).asymmetricKeyDetails).toEqual({ namedCurve: "prime256v1" });
     const id = created.metadata!.id!;
     expect((await client.getAuthenticationDocument(id)).status?.key).toBeUndefined();
-    await expect(client.validateIdentityAssertion({ authentication_document_id: id, token: "test-assertion" })).resolves.toEqual({ user_id: "test-user-7", org_id: "test-org-1" });
+    const account = createAgilicusServiceAccount({ authenticationDocument: created, now: clock.now });
+    const { assertion } = await account.signIdentityAssertion();
+    await expect(client.validateIdentityAssertion({ authentication_document_id: id, token: assertion })).resolves.toEqual({ user_id: "test-user-7", org_id: "test-org-1", email: "test-user-7@example.test" });
     expect((await client.listAuthenticationDocuments()).authentication_documents).toHaveLength(1);
     await client.deleteAuthenticationDocument(id);
-    await expect(client.validateIdentityAssertion({ authentication_document_id: id, token: "test-assertion" })).rejects.toMatchObject({ name: "BadRequestError" });
+    await expect(client.validateIdentityAssertion({ authentication_document_id: id, token: assertion })).rejects.toMatchObject({ name: "BadRequestError", body: { error_message: expect.stringContaining("does not exist") } });
+  });
+
+  it("identity assertions: another key's signature, other claims, an expired assertion or document are refused (400, with the reason)", async () => {
+    const spec = { user_id: "test-user-7", org_id: "test-org-1", auth_issuer_url: fake.issuerUrl };
+    const document = await client.createAuthenticationDocument({ spec: { ...spec, expiry: new Date(clock.now() + 7_200_000).toISOString() } });
+    const other = await client.createAuthenticationDocument({ spec });
+    const id = document.metadata!.id!;
+    const validate = (token: string) => client.validateIdentityAssertion({ authentication_document_id: id, token });
+    const forged = await createAgilicusServiceAccount({ authenticationDocument: { ...document, status: other.status }, now: clock.now }).signIdentityAssertion();
+    await expect(validate(forged.assertion)).rejects.toMatchObject({ status: 400, body: { error_message: expect.stringContaining("signature does not match") } });
+    const wrongUser = await createAgilicusServiceAccount({ authenticationDocument: { ...document, spec: { ...spec, user_id: "test-user-8" } }, now: clock.now }).signIdentityAssertion();
+    await expect(validate(wrongUser.assertion)).rejects.toMatchObject({ body: { error_message: expect.stringContaining("user_id and org_id") } });
+    await expect(validate("test-not-a-jwt")).rejects.toMatchObject({ body: { error_message: expect.stringContaining("not a JWT") } });
+    const short = createAgilicusServiceAccount({ authenticationDocument: document, assertionLifetimeSeconds: 60, now: clock.now });
+    const { assertion } = await short.signIdentityAssertion();
+    clock.advance(60_000);
+    await expect(validate(assertion)).rejects.toMatchObject({ body: { error_message: expect.stringContaining("assertion has expired") } });
+    clock.advance(7_200_000);
+    await expect(validate((await createAgilicusServiceAccount({ authenticationDocument: { ...document, spec: { ...spec } }, now: clock.now }).signIdentityAssertion()).assertion)).rejects.toMatchObject({
+      body: { error_message: expect.stringContaining("document has expired") },
+    });
+  });
+
+  it("dates as the service reads them: no offset is UTC (the vendor CLI's utcnow()), a space for the T; answered as RFC 3339", async () => {
+    const key = await client.http.POST("/v1/api_keys", { body: { spec: { user_id: "test-user-5", org_id: "test-org-1", expiry: "2030-01-01T02:00:00.123456" } }, headers: { Authorization: `Bearer ${fake.adminToken}` } });
+    expect(key.response.status).toBe(201);
+    expect(key.data?.spec.expiry).toBe("2030-01-01T02:00:00.123Z");
+    const introspected = await client.introspectToken(fake.tokens.find((t) => t.jti === key.data!.status!.token_id)!.token);
+    expect(introspected.exp).toBe("2030-01-01T02:00:00.123Z");
+    const document = await client.http.POST("/v1/authentication_documents", { body: { spec: { user_id: "test-user-5", org_id: "test-org-1", expiry: "2030-01-02 00:00:00+01:00" } }, headers: { Authorization: `Bearer ${fake.adminToken}` } });
+    expect(document.data?.spec.expiry).toBe("2030-01-01T23:00:00.000Z");
+    const bad = await client.http.POST("/v1/api_keys", { body: { spec: { user_id: "test-user-5", org_id: "test-org-1", expiry: "2030-02-30T00:00:00" } }, headers: { Authorization: `Bearer ${fake.adminToken}` } });
+    expect(bad.response.status).toBe(400);
+    expect(fake.violations.map((v) => v.kind)).toEqual(["request"]);
   });
 
   it("sessions: keyset pagination with previous_created_time / previous_user_id, filters, bulk revoke", async () => {

@@ -12,6 +12,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -95,6 +98,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -260,6 +266,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -335,6 +344,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -390,6 +402,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -468,6 +483,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -515,6 +533,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -585,6 +606,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -640,6 +664,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -677,6 +704,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -787,6 +817,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -835,6 +868,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -865,6 +901,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -895,6 +934,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -997,6 +1039,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -1065,6 +1110,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -1117,6 +1165,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -1172,6 +1223,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [
@@ -1324,6 +1378,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -1363,6 +1420,9 @@ export const operations = {
     "security": [
       [
         "token-valid"
+      ],
+      [
+        "api-key-basic"
       ]
     ],
     "parameters": [],
@@ -2219,6 +2279,10 @@ export const securitySchemes = {
   "token-valid": {
     "type": "http",
     "scheme": "bearer"
+  },
+  "api-key-basic": {
+    "type": "http",
+    "scheme": "basic"
   }
 } as const;
 

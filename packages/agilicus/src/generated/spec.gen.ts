@@ -28,7 +28,7 @@ const spec: Record<string, unknown> = {
       {
         "id": "security-layout",
         "question": "Global security with per-operation overrides, or per-operation security? (reference §7 Q3)",
-        "decision": "Global `security: [token-valid]`; the operations documented as \"No authorization required\" carry `security: []`.",
+        "decision": "Global `security: [token-valid, api-key-basic]` (either one); the operations documented as \"No authorization required\" carry `security: []`.",
         "reason": "Same effective auth either way; this is the repository convention and keeps the open operations explicit."
       },
       {
@@ -86,6 +86,30 @@ const spec: Record<string, unknown> = {
         "reason": "The creates issue new secrets/tokens; revokes and bulk deletes change state, and a repeat after a lost response may answer differently, so they are left to the caller."
       },
       {
+        "id": "api-key-basic-auth",
+        "question": "The APIKey model says \"In order to use an API Key, present it using http basic authentication using your email address as the user name\", but the 1.98.x SDK declares only the bearer scheme `token-valid`. Declare it? (issue 14)",
+        "decision": "Declare `api-key-basic` (HTTP basic: the user's e-mail address as the user name, the key, `APIKeyStatus.api_key`, as the password) as the second alternative of the global security, so every operation that takes a token takes an API key.",
+        "reason": "It is the vendor's own documented way to use the keys this API creates (\"a layer of indirection to a normal access token ... for cases where an access token is not user friendly (e.g. systems that only support basic auth)\"); the SDK's generator simply never rendered a scheme for it. An API key stands for its token, so it is accepted wherever a token is."
+      },
+      {
+        "id": "offset-less-date-times",
+        "question": "The vendor's CLI sends `APIKeySpec.expiry` as `datetime.utcnow() + ...`, which has no UTC offset, and `str(datetime)` (a space instead of `T`) for authentication-document and identity-assertion expiries; `format: date-time` (RFC 3339) requires both. Loosen the format? (issue 14)",
+        "decision": "Keep `format: date-time` on every date-time: it is what clients should send and what the service returns. The service also reads a date-time without an offset as UTC (its descriptions say \"expiry time in UTC\"), and a space for the `T`; the package's fake (`./testing`) reads them so too and answers RFC 3339.",
+        "reason": "The vendor's own CLI depends on it, so the service must accept it, but it is the vendor's Python habit, not a contract to advertise: generated clients keep typed date-times, and the helper layer sends RFC 3339."
+      },
+      {
+        "id": "date-filter-text",
+        "question": "list_tokens' exp_from, exp_to, iat_from and iat_to are plain strings \"using dateparser\" (free text such as \"1 hour ago\"). Constrain them to a format? (issue 14)",
+        "decision": "No: plain strings, as the vendor declares them. The package's fake reads what dateparser reads most often: ISO 8601 dates and date-times (no offset = UTC), Unix timestamps, now/today/yesterday/tomorrow, and \"<n> <unit>s ago\" / \"in <n> <unit>s\" (second to year); anything else is its 400.",
+        "reason": "A format would refuse what the service accepts; the fake documents the subset it implements."
+      },
+      {
+        "id": "service-account-token-exchange",
+        "question": "Service accounts exchange an identity assertion signed with an authentication document's key at the issuer's token endpoint (`POST <auth_issuer_url>/token`, grant `urn:agilicus:params:oauth:grant-type:identity_statement`). Model that endpoint here? (issue 14)",
+        "decision": "Not as an operation: it belongs to the issuer (another server, e.g. auth.<your domain>), not to this API, and no vendor OpenAPI document describes it. The helper layer implements it (`createAgilicusServiceAccount`) from the vendor SDK's code (`agilicus/tokens.py`, `agilicus/service_token.py` of agilicus 1.98.9), and the package's fake serves it at its own URL.",
+        "reason": "The spec stays the description of the API the seed documents; the flow's facts (claims, form fields) are recorded with the helper that sends them."
+      },
+      {
         "id": "examples-seed-only",
         "question": "Which examples to carry? The 1.98.x model docs have none; later SDK docs add some.",
         "decision": "Only the seed's literal parameter examples (`1234` ids, `abc123iamanid`, `false`); no model examples, and no generator placeholders (`sub_example`, `True`, 2015-07-07T15:49:51.230+02:00). One exception: JSONBodyConstraint.pointer carries the vendor's RFC 6901 example `/foo/0/a~1b/2` (reference §4.2).",
@@ -109,6 +133,9 @@ const spec: Record<string, unknown> = {
   "security": [
     {
       "token-valid": []
+    },
+    {
+      "api-key-basic": []
     }
   ],
   "paths": {
@@ -786,7 +813,8 @@ const spec: Record<string, unknown> = {
             "description": "search criteria expired from using dateparser",
             "schema": {
               "type": "string"
-            }
+            },
+            "x-decision": "date-filter-text"
           },
           {
             "name": "exp_to",
@@ -1275,7 +1303,8 @@ const spec: Record<string, unknown> = {
           "expiry": {
             "type": "string",
             "format": "date-time",
-            "description": "The API Key expiry time in UTC. If ommitted the key does not expire."
+            "description": "The API Key expiry time in UTC. If ommitted the key does not expire.",
+            "x-decision": "offset-less-date-times"
           },
           "session": {
             "type": "string",
@@ -1347,12 +1376,14 @@ const spec: Record<string, unknown> = {
           "auth_issuer_url": {
             "type": "string",
             "maxLength": 511,
-            "description": "The URL of the authentication issuer associated with this authentication document. This URL is used by service accounts to request a token."
+            "description": "The URL of the authentication issuer associated with this authentication document. This URL is used by service accounts to request a token.",
+            "x-decision": "service-account-token-exchange"
           },
           "expiry": {
             "type": "string",
             "format": "date-time",
-            "description": "The authentication document expiry time in UTC. If ommitted the document does not expire."
+            "description": "The authentication document expiry time in UTC. If ommitted the document does not expire.",
+            "x-decision": "offset-less-date-times"
           }
         }
       },
@@ -2116,6 +2147,12 @@ const spec: Record<string, unknown> = {
         "bearerFormat": "JWT",
         "description": "Bearer authentication (JWT): an Agilicus access token in `Authorization: Bearer <token>`.",
         "x-decision": "security-layout"
+      },
+      "api-key-basic": {
+        "type": "http",
+        "scheme": "basic",
+        "description": "An API key as HTTP basic authentication: the user's e-mail address as the user name, the key (`APIKeyStatus.api_key`, returned once by createApiKey) as the password.",
+        "x-decision": "api-key-basic-auth"
       }
     }
   }

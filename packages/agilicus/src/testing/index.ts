@@ -3,15 +3,23 @@
 // (specs/agilicus.yaml) and keeps tokens, API keys, sessions and authentication documents: create,
 // get, delete, revoke (introspection then answers 410 Gone), introspect, reissue, the list filters
 // of the spec and its pagination (limit everywhere; keyset pages for listSessions), and bearer
-// auth on the 20 operations that require it. Node only; needs the optional peer dependencies
-// openapi-backend and ajv-formats.
+// auth on the 20 operations that require it: a bearer token, or an API key as HTTP basic auth
+// (the user's e-mail address as the user name). Service accounts work end to end: each
+// authentication document gets a real P-256 key pair (`status.key`, once), identity assertions
+// signed with it are verified (validateIdentityAssertion), and the issuer's token endpoint
+// (`POST <issuerUrl>/token`, grant urn:agilicus:params:oauth:grant-type:identity_statement)
+// exchanges one for an access token. Dates are read as the service reads them (see dates.ts: no
+// offset = UTC; list_tokens' dateparser filters such as "1 hour ago"). Node only; needs the
+// optional peer dependencies openapi-backend and ajv-formats.
 //
 //   const fake = await startAgilicusFake();
 //   const client = createAgilicusClient({ token: fake.adminToken, baseUrl: fake.url });
-import { extendFake, fakeSecret, queryBoolean, queryInteger, randomAlphanumeric, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
+import { bearerTokenOf, extendFake, fakeSecret, queryBoolean, queryInteger, randomAlphanumeric, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
 import spec from "../generated/spec.gen.js";
 import type { APIKey, APIKeyIntrospect, AuthenticationDocument, BulkTokenRevoke, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, Session, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "../generated/models.gen.js";
-import { AgilicusState, type TokenRecord } from "./state.js";
+import { DATE_FILTER_FORMS, isServiceDateTime, parseDateFilter, parseServiceDateTime } from "./dates.js";
+import { IDENTITY_STATEMENT_GRANT, checkIdentityAssertion, newDocumentKey, newIssuerKey, signJwt } from "./identity.js";
+import { AgilicusState, type DocumentRecord, type TokenRecord } from "./state.js";
 
 /** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
 export { createManualClock } from "@vendor-auth/core/testing";
@@ -34,6 +42,11 @@ export interface AgilicusFakeOptions {
    * scope is answered 403. Default: every scope is granted.
    */
   grantableScopes?: readonly string[];
+  /**
+   * The e-mail address of a user: the user name of an API key's basic auth and of
+   * createApiKeyIntrospection. Default: `<user id>@example.test`.
+   */
+  emailOf?: (userId: string) => string;
   /** The clock, in epoch milliseconds. Default: `Date.now`. */
   now?: () => number;
   /** Interface to listen on. Default: "127.0.0.1". */
@@ -59,6 +72,15 @@ export interface AgilicusFakeToken {
 export interface AgilicusFake extends FakeServer {
   /** The bearer token accepted from the start. */
   readonly adminToken: string;
+  /**
+   * The issuer of service-account tokens (the fake's URL): use it as an authentication document's
+   * `spec.auth_issuer_url`; its token endpoint is `${issuerUrl}/token`.
+   */
+  readonly issuerUrl: string;
+  /** The public key (SPKI PEM) that verifies the access tokens of the issuer's token endpoint (ES256 JWTs). */
+  readonly issuerPublicKey: string;
+  /** The e-mail address of a user (see the `emailOf` option). */
+  emailOf(userId: string): string;
   readonly userId: string;
   readonly orgId: string;
   /** Every token (admin token first), API key, session and document, in creation order (copies). */
@@ -80,7 +102,10 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
   const userId = options.userId ?? DEFAULT_USER_ID;
   const orgId = options.orgId ?? DEFAULT_ORG_ID;
   const now = options.now ?? Date.now;
-  const state = new AgilicusState(now, options.tokenLifetimeSeconds ?? 3600);
+  const emailOf = options.emailOf ?? ((user: string) => `${user}@example.test`);
+  const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+  const state = new AgilicusState(now, tokenLifetimeSeconds);
+  const issuerKey = newIssuerKey();
   state.tokens.push({ raw: adminToken, jti: "test-jti-admin", sub: userId, org: orgId, roles: {}, aud: [], scopes: [], hosts: undefined, session: undefined, iat: now(), exp: undefined, revoked: false });
   let issuer = "";
 
@@ -94,7 +119,22 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
     return (user === null || user === spec.user_id) && (org === null || org === spec.org_id);
   };
   const limitOf = (request: FakeRequest, max: number) => queryInteger(request, "limit") ?? max;
-  const bearer = (request: FakeRequest) => state.findToken(request.credentials["token-valid"]);
+  /** The API key of basic-auth credentials `<e-mail>:<key>`, if they are a live key of that user. */
+  const apiKeyOf = (credentials: string | undefined) => {
+    const colon = credentials?.indexOf(":") ?? -1;
+    if (credentials === undefined || colon < 0) return undefined;
+    const record = state.apiKeys.find((k) => !k.deleted && k.key === credentials.slice(colon + 1));
+    return record && emailOf(record.spec.user_id) === credentials.slice(0, colon) ? record : undefined;
+  };
+  /** The token behind the request's credentials: the bearer token, or the token backing the API key. */
+  const caller = (request: FakeRequest) => {
+    const key = apiKeyOf(request.credentials["api-key-basic"]);
+    return key ? state.tokens.find((t) => t.jti === key.tokenId) : state.findToken(request.credentials["token-valid"]);
+  };
+  /** A date-time of a request body or query, read as the service reads it (no offset = UTC). */
+  const time = (value: string | undefined) => (value === undefined ? undefined : parseServiceDateTime(value));
+  const documentOf = (record: DocumentRecord | undefined) =>
+    record && { id: record.id, userId: record.spec.user_id, orgId: record.spec.org_id, publicKey: record.publicKey, expiresAt: time(record.spec.expiry), deleted: record.deleted };
   const missingScope = (scopes: readonly string[] | undefined) =>
     options.grantableScopes === undefined ? undefined : (scopes ?? []).find((s) => !s.endsWith("?") && !options.grantableScopes!.includes(s));
   const raw = (token: TokenRecord) => ({ token: token.raw, ...(token.session ? { session: token.session } : {}), time_validity: token.exp === undefined ? {} : { duration: Math.max(0, Math.round((token.exp - token.iat) / 1000)) } });
@@ -105,7 +145,13 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
     host: options.host,
     port: options.port,
     errorBody: (problem) => ({ error_code: String(problem.status), error_message: [problem.message, ...problem.details].join("; ") }),
-    authenticate: (credential) => state.active(state.findToken(credential.value)),
+    // A bearer token, or an API key as basic auth: live, of the e-mail's user, its token active.
+    authenticate: (credential) =>
+      credential.kind === "basic"
+        ? state.active(state.tokens.find((t) => t.jti === apiKeyOf(credential.value)?.tokenId))
+        : state.active(state.findToken(credential.value)),
+    // What the vendor's clients send besides RFC 3339: no offset (UTC), a space for the T.
+    formats: { "date-time": isServiceDateTime },
     handlers: {
       // Tokens
       createToken(request) {
@@ -114,13 +160,14 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
       },
       listTokens(request) {
         const q = request.query;
+        // Free text that the service parses with dateparser; the fake reads its common forms.
         const range = (name: string) => {
           const value = q.get(name);
-          return value === null ? undefined : Date.parse(value);
+          return value === null ? undefined : (parseDateFilter(value, now()) ?? Number.NaN);
         };
         const bounds = { exp_from: range("exp_from"), exp_to: range("exp_to"), iat_from: range("iat_from"), iat_to: range("iat_to") };
         const bad = Object.entries(bounds).find(([, value]) => value !== undefined && Number.isNaN(value));
-        if (bad) return error(400, `${bad[0]} is not a date the fake can read (use an ISO 8601 date-time)`);
+        if (bad) return error(400, `${bad[0]} is not a date the fake can read (it reads ${DATE_FILTER_FORMS})`);
         const revoked = queryBoolean(request, "revoked");
         const exact = (name: "sub" | "jti" | "org" | "session", value: string | undefined) => q.get(name) === null || q.get(name) === value;
         const matching = state.tokens.filter(
@@ -191,10 +238,13 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
 
       // API keys: each is backed by a token; deleting the key revokes it.
       createApiKey(request) {
-        const { spec: keySpec } = request.body as APIKey;
+        const { spec: sent } = request.body as APIKey;
+        const expiry = time(sent.expiry);
+        // Stored and answered as RFC 3339, however it was sent.
+        const keySpec = expiry === undefined ? sent : { ...sent, expiry: new Date(expiry).toISOString() };
         const token = state.issueToken(
           { sub: keySpec.user_id, org: keySpec.org_id, audiences: [], scopes: keySpec.scopes ?? [], time_validity: {} },
-          { exp: keySpec.expiry ? Date.parse(keySpec.expiry) : undefined, session: keySpec.session },
+          { exp: expiry, session: keySpec.session },
         );
         const record = { id: `test-api-key-id-${randomAlphanumeric(10)}`, created: state.stamp(), spec: keySpec, key: fakeSecret("test-agilicus-api-key-", 48), tokenId: token.jti, deleted: false };
         state.apiKeys.push(record);
@@ -219,7 +269,8 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
       },
       createApiKeyIntrospection(request) {
         const body = request.body as APIKeyIntrospect;
-        const record = state.apiKeys.find((k) => k.key === body.api_key_auth_info.key);
+        // Both the secret and the e-mail address of the key's user are needed (APIKeyIntrospect).
+        const record = state.apiKeys.find((k) => k.key === body.api_key_auth_info.key && emailOf(k.spec.user_id) === body.api_key_auth_info.username);
         if (!record) return error(401, "The API Key is not valid");
         const token = state.tokens.find((t) => t.jti === record.tokenId);
         if (record.deleted || !state.active(token)) return error(410, "The API Key has been revoked.");
@@ -229,9 +280,12 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
 
       // Authentication documents
       createAuthenticationDocument(request) {
-        const { spec: documentSpec } = request.body as AuthenticationDocument;
-        const key = `-----BEGIN TEST PRIVATE KEY-----\n${fakeSecret("test-agilicus-document-key-", 64)}\n-----END TEST PRIVATE KEY-----`;
-        const record = { id: `test-document-${randomAlphanumeric(10)}`, created: state.stamp(), spec: documentSpec, key, deleted: false };
+        const { spec: sent } = request.body as AuthenticationDocument;
+        const expiry = time(sent.expiry);
+        const documentSpec = expiry === undefined ? sent : { ...sent, expiry: new Date(expiry).toISOString() };
+        // A real P-256 key pair: the private key leaves once (status.key), the fake keeps the public one.
+        const { privateKeyPem, publicKey } = newDocumentKey();
+        const record: DocumentRecord = { id: `test-document-${randomAlphanumeric(10)}`, created: state.stamp(), spec: documentSpec, key: privateKeyPem, publicKey, deleted: false };
         state.documents.push(record);
         return { status: 201, body: state.documentView(record, issuer, true) };
       },
@@ -251,12 +305,11 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
         return { body: { authentication_documents: documents.map((d) => state.documentView(d, issuer, false)), limit } };
       },
       validateIdentityAssertion(request) {
-        // The fake cannot check a signature: an assertion is valid when it names a live document.
         const body = request.body as IdentityAssertion;
         const record = state.documents.find((d) => d.id === body.authentication_document_id);
-        const expired = record?.spec.expiry !== undefined && now() >= Date.parse(record.spec.expiry);
-        if (!record || record.deleted || expired) return error(400, "The identity assertion is invalid");
-        return { body: { user_id: record.spec.user_id, org_id: record.spec.org_id } };
+        const check = checkIdentityAssertion(body.token, documentOf(record), now());
+        if ("problem" in check) return error(400, `The identity assertion is invalid: ${check.problem}`);
+        return { body: { user_id: record!.spec.user_id, org_id: record!.spec.org_id, email: emailOf(record!.spec.user_id) } };
       },
 
       // Sessions
@@ -267,8 +320,8 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
       createSessionAndToken(request) {
         // The vendor's models are swapped: the body is {token, session}, the answer {create_token_request, session}.
         const body = request.body as CreateSessionAndTokenResponse;
-        const caller = bearer(request);
-        const sessionSpec = body.session?.spec ?? { user_id: caller?.sub ?? userId, org_id: caller?.org ?? orgId };
+        const token = caller(request);
+        const sessionSpec = body.session?.spec ?? { user_id: token?.sub ?? userId, org_id: token?.org ?? orgId };
         const record = state.createSession(sessionSpec);
         const tokenRequest: CreateTokenRequest = { sub: sessionSpec.user_id, org: sessionSpec.org_id, audiences: [], time_validity: { duration: state.defaultLifetimeSeconds }, session: record.id };
         state.issueToken(tokenRequest);
@@ -300,10 +353,10 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
             user_id: q.get("user_id") ?? undefined,
             org_id: q.get("org_id") ?? undefined,
             revoked: queryBoolean(request, "revoked"),
-            created_time: created ? Date.parse(created) : undefined,
+            created_time: created ? time(created) : undefined,
           },
           limitOf(request, 500),
-          { created: previous ? Date.parse(previous) : undefined, userId: q.get("previous_user_id") || undefined },
+          { created: previous ? time(previous) : undefined, userId: q.get("previous_user_id") || undefined },
         );
         return { body: page };
       },
@@ -325,11 +378,38 @@ export async function startAgilicusFake(options: AgilicusFakeOptions = {}): Prom
         return { body: { number_of_sessions_modified: count } };
       },
     },
+    // The issuer's token endpoint (not part of the API's spec): a service account's identity
+    // assertion for an access token.
+    fallback: (request) => (request.path === "/token" ? tokenEndpoint(request) : undefined),
   });
   issuer = server.url;
 
+  /** POST /token, form-encoded, as the vendor SDK's create_service_token sends it; OAuth 2.0 errors. */
+  function tokenEndpoint(request: FakeRequest): FakeReply {
+    const oauthError = (status: number, code: string, description: string): FakeReply => ({ status, body: { error: code, error_description: description } });
+    if (request.method !== "POST") return { ...oauthError(405, "invalid_request", "The token endpoint takes POST"), headers: { allow: "POST" } };
+    const form = new URLSearchParams(request.rawBody);
+    if (form.get("grant_type") !== IDENTITY_STATEMENT_GRANT) return oauthError(400, "unsupported_grant_type", `The fake's issuer takes grant_type ${IDENTITY_STATEMENT_GRANT}`);
+    const assertion = form.get("identity_assertion") ?? bearerTokenOf(request);
+    const documentId = form.get("authentication_document_id");
+    if (!assertion || !documentId) return oauthError(400, "invalid_request", "authentication_document_id and identity_assertion are required");
+    const record = state.documents.find((d) => d.id === documentId);
+    const check = checkIdentityAssertion(assertion, documentOf(record), now());
+    if ("problem" in check) return oauthError(400, "invalid_grant", check.problem);
+    const scopes = (form.get("scope") ?? "").split(" ").filter(Boolean);
+    const iat = Math.floor(now() / 1000);
+    const jti = `test-jti-${randomAlphanumeric(12)}`;
+    const claims = { iss: issuer, sub: record!.spec.user_id, org: record!.spec.org_id, aud: ["urn:api:agilicus:api"], iat, exp: iat + tokenLifetimeSeconds, jti, scopes, note: "test token of the Agilicus fake" };
+    const raw = signJwt(claims, issuerKey.privateKey, "test-agilicus-fake-issuer");
+    state.tokens.push({ raw, jti, sub: claims.sub, org: claims.org, roles: {}, aud: claims.aud, scopes, hosts: undefined, session: undefined, iat: iat * 1000, exp: (iat + tokenLifetimeSeconds) * 1000, revoked: false });
+    return { body: { access_token: raw, token_type: "bearer", expires_in: tokenLifetimeSeconds, ...(scopes.length ? { scope: scopes.join(" ") } : {}) } };
+  }
+
   return extendFake(server, {
     adminToken,
+    issuerUrl: issuer,
+    issuerPublicKey: issuerKey.publicKeyPem,
+    emailOf,
     userId,
     orgId,
     get tokens(): AgilicusFakeToken[] {

@@ -1,7 +1,9 @@
 // The state of the Agilicus fake: tokens, API keys, sessions and authentication documents, and the
 // rules on them (expiry, revocation, list filters and pagination), kept apart from HTTP so each
 // rule reads on its own. Times are epoch milliseconds from the fake's clock.
+import type { KeyObject } from "node:crypto";
 import { fakeSecret, randomAlphanumeric } from "@vendor-auth/core/testing";
+import { parseServiceDateTime } from "./dates.js";
 import type { APIKey, AuthenticationDocument, CreateTokenRequest, ListSessionsResponse, Session, Token } from "../generated/models.gen.js";
 
 export interface TokenRecord {
@@ -33,7 +35,10 @@ export interface DocumentRecord {
   readonly id: string;
   readonly created: number;
   readonly spec: AuthenticationDocument["spec"];
+  /** The private key (PKCS#8 PEM), returned once at creation. */
   readonly key: string;
+  /** Verifies the document's identity assertions. */
+  readonly publicKey: KeyObject;
   deleted: boolean;
 }
 
@@ -75,10 +80,10 @@ export class AgilicusState {
     let exp: number | undefined;
     if ("exp" in overrides) exp = overrides.exp;
     else if (validity?.does_not_expire) exp = undefined;
-    else if (validity?.end) exp = Date.parse(validity.end);
+    else if (validity?.end) exp = parseServiceDateTime(validity.end);
     else {
       const seconds = validity?.duration ?? request.time_validity?.duration ?? this.defaultLifetimeSeconds;
-      exp = (validity?.start ? Date.parse(validity.start) : iat) + seconds * 1000;
+      exp = (validity?.start ? (parseServiceDateTime(validity.start) ?? iat) : iat) + seconds * 1000;
     }
     const jti = `test-jti-${randomAlphanumeric(12)}`;
     const record: TokenRecord = {
