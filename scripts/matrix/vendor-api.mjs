@@ -23,7 +23,7 @@ const ROUTES = [
     ({ body }) =>
       String(body?.clientId).startsWith("test-bad")
         ? json(400, { object: "Exception", code: "InvalidRequest", message: "Invalid clientId", details: "test bad request" })
-        : json(200, { object: "AccessTokenResponse", accessToken: "test-unicourt-token", tokenId: "TKIDtest0000000001" }),
+        : json(200, { object: "AccessTokenResponse", accessToken: "test-unicourt-token", tokenId: "TKIDtest0000000001", tokenType: "Bearer" }),
   ],
   [
     "POST",
