@@ -367,7 +367,8 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
       const scheme = alternative[0]!;
       const value = options.credentials?.[scheme] ?? (options.accessToken === undefined ? undefined : requireString("accessToken", options.accessToken));
       if (value !== undefined) return { scheme, value };
-      const lease = config.auth?.[scheme];
+      // An optional credential (`security: [{}, {scheme: []}]`) goes only when the call passes it.
+      const lease = facts.security.some((other) => other.length === 0) ? undefined : config.auth?.[scheme];
       if (lease) return { scheme, lease };
     }
     // An alternative without credentials (`security: [{}, {scheme: []}]`): send none.

@@ -127,6 +127,23 @@ describe("api.op: security, secrets and responses from the facts", () => {
     expect(server.requests.map((r) => r.query.get("api_key"))).toEqual([null]);
   });
 
+  it("an optional credential (security [[], [key]]) is not taken from the client's token source, only from the call", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const api = client({ auth: { key: new ProvidedTokens(async () => "test-key-1") } });
+    await op(api, "optional");
+    await op(api, "optional", undefined, { credentials: { key: "test-key-2" } });
+    expect(server.requests.map((r) => r.query.get("api_key"))).toEqual([null, "test-key-2"]);
+  });
+
+  it("a success body without a field the facts require is a ResponseParseError naming it, nested paths included", async () => {
+    const required = { ...operations.listKeys, response: { body: true, type: "object", required: { required: ["keys"], properties: { keys: { items: { required: ["id"] } } } } } } as const;
+    const api = createApiClient<Paths, { required: typeof required }>({ vendor: "test", baseUrl: server.url, redactor: new Redactor(), operations: { required }, securitySchemes, auth: { key: new ProvidedTokens(async () => "test-key-1") } });
+    server.setHandler(() => ({ body: { keys: [{ id: "a" }, { name: "b" }] } }));
+    await expect(api.op("required" as never)).rejects.toMatchObject({ name: "ResponseParseError", message: "The required answer lacks fields the spec requires: keys[1].id" });
+    server.setHandler(() => ({ body: { keys: [] } }));
+    await expect(api.op("required" as never)).resolves.toEqual({ keys: [] });
+  });
+
   it("a 401 asks the token source once more and repeats the call once", async () => {
     let minted = 0;
     const tokens = new TokenCache(async () => ({ value: `test-cached-${++minted}` }));
