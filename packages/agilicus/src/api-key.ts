@@ -1,8 +1,7 @@
 // Agilicus API keys as HTTP basic auth: "In order to use an API Key, present it using http basic
 // authentication using your email address as the user name" (the APIKey model of the spec; the
 // spec's `api-key-basic` scheme, decision api-key-basic-auth).
-import { ValidationError, requireString } from "@vendor-auth/core/internal";
-import { toBase64, utf8 } from "./base64.js";
+import { ValidationError, basicCredential, requireString } from "@vendor-auth/core/internal";
 
 /** An API key and the e-mail address of its user (the key is `status.api_key` of createApiKey, shown once). */
 export interface AgilicusApiKey {
@@ -12,17 +11,11 @@ export interface AgilicusApiKey {
   key: string;
 }
 
-/**
- * The checked `apiKey` option and its basic-auth credential (base64 of `email:key`, what follows
- * "Basic " in the header); undefined when the option is absent.
- */
+/** The checked `apiKey` option and its basic-auth credential (what follows "Basic "); undefined when absent. */
 export function apiKeyAuthorization(value: unknown): { key: string; credential: string } | undefined {
   if (value === undefined) return undefined;
   if (value === null || typeof value !== "object") throw new ValidationError("apiKey", "must be an object { email, key }");
   const { email, key } = value as Partial<AgilicusApiKey>;
-  const user = requireString("apiKey.email", email);
-  // RFC 7617: the user name of basic auth cannot contain a colon.
-  if (user.includes(":")) throw new ValidationError("apiKey.email", 'must not contain ":"');
   const password = requireString("apiKey.key", key);
-  return { key: password, credential: toBase64(utf8(`${user}:${password}`)) };
+  return { key: password, credential: basicCredential("apiKey.email", requireString("apiKey.email", email), password) };
 }

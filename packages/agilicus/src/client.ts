@@ -3,25 +3,14 @@
 // the common case. Each method maps its arguments onto the operation's wire input; paths, methods,
 // constraints, bearer auth (on the 20 operations that need it, never on the 6 open ones), secrets,
 // documented errors and retries all come from the generated operations and @vendor-auth/core.
-import {
-  ProvidedTokens,
-  ValidationError,
-  Redactor,
-  createApiClient,
-  requireObject,
-  resolveBaseUrl,
-  toTokenProvider,
-  withSafeDescription,
-  type CallOptions,
-  type TransportOptions,
-} from "@vendor-auth/core/internal";
+import { ProvidedTokens, ValidationError, Redactor, createApiClient, exactlyOneOf, requireObject, resolveBaseUrl, toTokenProvider, withSafeDescription, type CallOptions, type TransportOptions } from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
 import type { APIKey, APIKeyIntrospect, APIKeyIntrospectResponse, AuthenticationDocument, BulkSessionOperationResponse, BulkTokenRevoke, BulkTokenRevokeResponse, CreateSessionAndTokenRequest, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, IdentityAssertionResponse, ListAPIKeysResponse, ListAuthenticationDocumentResponse, ListSessionsResponse, ListTokensResponse, ManyOrgTokenIntrospectResponse, RawToken, Session, Token, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "./generated/models.gen.js";
 import type { paths } from "./generated/schema.gen.js";
 import { defaultEnvironment, environments, type Environment } from "./generated/meta.gen.js";
 import { operations, schemas, securitySchemes } from "./generated/operations.gen.js";
 import { apiKeyAuthorization, type AgilicusApiKey } from "./api-key.js";
-import { iterateApiKeys, iterateAuthenticationDocuments, iterateSessions, iterateTokens, type IterateOptions } from "./pagination.js";
+import { iterateSessions, iterateSinglePage, type IterateOptions } from "./pagination.js";
 import type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQuery, ListTokensQuery, ResourceQuery } from "./queries.js";
 
 export interface AgilicusClientOptions extends TransportOptions {
@@ -149,14 +138,11 @@ const VENDOR = "agilicus";
 export function createAgilicusClient(options: AgilicusClientOptions): AgilicusClient {
   requireObject("options", options);
   const { token, getToken: tokenFunction } = options;
+  const auth = exactlyOneOf(options, ["token", "getToken", "apiKey"]);
   const apiKey = apiKeyAuthorization(options.apiKey);
-  if (token !== undefined && tokenFunction !== undefined) throw new ValidationError("token", "pass either token or getToken, not both");
-  if (apiKey !== undefined && (token !== undefined || tokenFunction !== undefined)) throw new ValidationError("apiKey", "pass one of token, getToken and apiKey");
-  if (token === undefined && tokenFunction === undefined && apiKey === undefined) throw new ValidationError("token", "is required (pass token, or getToken returning one, or apiKey)");
-  if (token !== undefined && typeof token !== "string") throw new ValidationError("token", `must be a string, got ${typeof token}`);
   if (tokenFunction !== undefined && typeof tokenFunction !== "function") throw new ValidationError("getToken", `must be a function, got ${typeof tokenFunction}`);
   // With an API key, the "token" is its basic-auth credential.
-  const getToken = apiKey !== undefined ? async () => apiKey.credential : token !== undefined ? toTokenProvider("token", token) : toTokenProvider("getToken", tokenFunction);
+  const getToken = apiKey !== undefined ? async () => apiKey.credential : toTokenProvider(auth, token ?? tokenFunction);
   if (options.headers !== undefined) {
     for (const name of Object.keys(requireObject("headers", options.headers))) {
       if (name.toLowerCase() === "authorization") throw new ValidationError(`headers.${name}`, "must not be set here: pass token or getToken (the open operations must go without it)");
@@ -169,8 +155,8 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
   const bearer = new ProvidedTokens(getToken, { reauthIntervalMs, emit: (event) => api.emit(event), operation: "getToken" });
   // The credential goes to the scheme of its kind: an API key to the basic one (api-key-basic), a token to the bearer one.
   const isBasic = (scheme: string) => (securitySchemes[scheme as keyof typeof securitySchemes] as { scheme?: string }).scheme === "basic";
-  const auth = Object.fromEntries(Object.keys(securitySchemes).filter((scheme) => isBasic(scheme) === (apiKey !== undefined)).map((scheme) => [scheme, bearer]));
-  const api = createApiClient<paths, typeof operations>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes, auth });
+  const credentials = Object.fromEntries(Object.keys(securitySchemes).filter((scheme) => isBasic(scheme) === (apiKey !== undefined)).map((scheme) => [scheme, bearer]));
+  const api = createApiClient<paths, typeof operations>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes, auth: credentials });
   const op = api.op;
 
   const lists = {
@@ -217,11 +203,11 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
       return createIntrospectToken(body, call);
     },
     iterateSessions: (q, iterate) => iterateSessions(lists, q, iterate),
-    iterateTokens: (q, iterate) => iterateTokens(lists, q, iterate),
-    iterateApiKeys: (q, iterate) => iterateApiKeys(lists, q, iterate),
-    iterateAuthenticationDocuments: (q, iterate) => iterateAuthenticationDocuments(lists, q, iterate),
+    iterateTokens: (q, iterate) => iterateSinglePage(lists, "listTokens", q, iterate),
+    iterateApiKeys: (q, iterate) => iterateSinglePage(lists, "listApiKeys", q, iterate),
+    iterateAuthenticationDocuments: (q, iterate) => iterateSinglePage(lists, "listAuthenticationDocuments", q, iterate),
 
     http: api.http,
   };
-  return withSafeDescription(client, "AgilicusClient", () => ({ vendor: VENDOR, baseUrl, auth: apiKey !== undefined ? "apiKey" : token !== undefined ? "token" : "getToken" }));
+  return withSafeDescription(client, "AgilicusClient", () => ({ vendor: VENDOR, baseUrl, auth }));
 }

@@ -59,27 +59,14 @@ export function iterateSessions(list: ListMethods, query: ListSessionsQuery = {}
   });
 }
 
-/** One page (the API offers no cursor for these lists); see the file header. */
-function singlePage<Page, Item>(fetchPage: () => Promise<Page>, items: (page: Page) => readonly Item[], options: IterateOptions): AsyncGenerator<Item, void, undefined> {
-  return paginate<Page, Item, never>({ fetchPage, items, next: () => undefined, maxPages: options.maxPages });
-}
+/** The lists the API offers no cursor for, and the field of their page that holds the items. */
+const SINGLE_PAGE_ITEMS = { listTokens: "tokens", listApiKeys: "api_keys", listAuthenticationDocuments: "authentication_documents" } as const;
+type SinglePageList = keyof typeof SINGLE_PAGE_ITEMS;
+type ItemOf<L extends SinglePageList> = NonNullable<Awaited<ReturnType<ListMethods[L]>>[(typeof SINGLE_PAGE_ITEMS)[L] & keyof Awaited<ReturnType<ListMethods[L]>>]> extends readonly (infer I)[] ? I : never;
 
-export function iterateTokens(list: ListMethods, query: ListTokensQuery = {}, options: IterateOptions = {}): AsyncGenerator<Token, void, undefined> {
-  return singlePage(() => list.listTokens({ limit: largestLimit("listTokens"), ...query }, callOptions(options)), (page) => page.tokens ?? [], options);
-}
-
-export function iterateApiKeys(list: ListMethods, query: ListApiKeysQuery = {}, options: IterateOptions = {}): AsyncGenerator<APIKey, void, undefined> {
-  return singlePage(() => list.listApiKeys({ limit: largestLimit("listApiKeys"), ...query }, callOptions(options)), (page) => page.api_keys, options);
-}
-
-export function iterateAuthenticationDocuments(
-  list: ListMethods,
-  query: ListAuthenticationDocumentsQuery = {},
-  options: IterateOptions = {},
-): AsyncGenerator<AuthenticationDocument, void, undefined> {
-  return singlePage(
-    () => list.listAuthenticationDocuments({ limit: largestLimit("listAuthenticationDocuments"), ...query }, callOptions(options)),
-    (page) => page.authentication_documents,
-    options,
-  );
+/** One page, requested with the spec's largest `limit` unless the query sets one (see the file header). */
+export function iterateSinglePage<L extends SinglePageList>(list: ListMethods, operation: L, query: Parameters<ListMethods[L]>[0] = {}, options: IterateOptions = {}): AsyncGenerator<ItemOf<L>, void, undefined> {
+  const fetchPage = () => (list[operation] as (query: object, call: CallOptions) => Promise<Record<string, unknown>>)({ limit: largestLimit(operation), ...query }, callOptions(options));
+  const items = (page: Record<string, unknown>) => (page[SINGLE_PAGE_ITEMS[operation]] ?? []) as ItemOf<L>[];
+  return paginate<Record<string, unknown>, ItemOf<L>, never>({ fetchPage, items, next: () => undefined, maxPages: options.maxPages });
 }

@@ -183,10 +183,10 @@ describe("bearer auth", () => {
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
 
-  it("exactly one of token and getToken, and no Authorization in `headers`", () => {
+  it("exactly one of token, getToken and apiKey, and no Authorization in `headers`", () => {
     const base = { baseUrl: server.url };
     expect(() => createAgilicusClient(base)).toThrow(/Invalid token: is required/);
-    expect(() => createAgilicusClient({ ...base, token: TOKEN, getToken: () => TOKEN })).toThrow(/either token or getToken/);
+    expect(() => createAgilicusClient({ ...base, token: TOKEN, getToken: () => TOKEN })).toThrow(/Invalid getToken: pass only one of token, getToken, apiKey/);
     expect(() => createAgilicusClient({ ...base, token: "" })).toThrow(/Invalid token: must not be empty/);
     expect(() => createAgilicusClient({ ...base, getToken: TOKEN as never })).toThrow(/Invalid getToken: must be a function/);
     expect(() => createAgilicusClient({ ...base, token: 42 as never })).toThrow(ValidationError);

@@ -15,7 +15,7 @@ import {
   type AgilicusClient,
   type AuthenticationDocument,
 } from "../src/index.js";
-import { pkcs8Of } from "../src/service-account.js";
+import { pkcs8Of } from "@vendor-auth/core/internal";
 import { startAgilicusFake, type AgilicusFake } from "../src/testing/index.js";
 
 const clock = createManualClock();
@@ -135,7 +135,7 @@ describe("createAgilicusServiceAccount", () => {
       return "no error";
     };
     expect(field(make({}))).toBe("authenticationDocument");
-    expect(field(make({ authenticationDocument: document, createAuthenticationDocument: { client: admin, spec: { user_id: "u", org_id: "o" } } }))).toBe("authenticationDocument");
+    expect(field(make({ authenticationDocument: document, createAuthenticationDocument: { client: admin, spec: { user_id: "u", org_id: "o" } } }))).toBe("createAuthenticationDocument");
     expect(field(make({ authenticationDocument: { ...document, status: {} } }))).toBe("authenticationDocument.status.key");
     expect(field(make({ authenticationDocument: { ...document, status: { key: "test-not-a-pem" } } }))).toBe("authenticationDocument.status.key");
     expect(field(make({ authenticationDocument: { ...document, spec: { ...document.spec, auth_issuer_url: "http://issuer.example.test" } } }))).toBe("authenticationDocument.spec.auth_issuer_url");

@@ -33,6 +33,15 @@ export function resolveBaseUrl<Env extends string>(options: BaseUrlOptions<Env>)
       throw new ValidationError("environment", `"${String(environment)}" is not one of: ${known}`);
     }
   }
+  return checkServerUrl(field, raw, options.allowInsecureHttp === true);
+}
+
+/**
+ * A server URL (a base URL, an issuer's): absolute http(s), no credentials, query or fragment, and
+ * https unless loopback or `allowInsecureHttp`. Returns it without a trailing slash; a
+ * ValidationError names `field`.
+ */
+export function checkServerUrl(field: string, raw: string, allowInsecureHttp: boolean): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -48,7 +57,7 @@ export function resolveBaseUrl<Env extends string>(options: BaseUrlOptions<Env>)
   if (url.search || url.hash) {
     throw new ValidationError(field, "must not contain a query string or fragment");
   }
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !options.allowInsecureHttp) {
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
     throw new ValidationError(field, `refusing plain http to ${url.host}: credentials would travel unencrypted (set allowInsecureHttp: true to override)`);
   }
   return url.href.replace(/\/+$/, "");

@@ -17,22 +17,27 @@ export { createDeadline } from "./deadline.js";
 export type { Deadline } from "./deadline.js";
 export { TokenCache, checkTokenLifetimeOptions, renewalTime } from "./token-cache.js";
 export type { AcquiredToken, CachedToken, TokenCacheOptions, TokenLease, TokenLifetimeOptions } from "./token-cache.js";
-export { resolveBaseUrl, isLoopbackHost } from "./base-url.js";
+export { checkServerUrl, resolveBaseUrl, isLoopbackHost } from "./base-url.js";
 export type { BaseUrlOptions } from "./base-url.js";
 export { createAuthMiddleware, createAuthorizedFetch, createTargetPolicy } from "./bearer.js";
 export { sdkConfigurationParameters } from "./sdk.js";
 export { parseAuthorizationCallback } from "./oauth.js";
+export { basicCredential, fromBase64, importEcSigningKey, pkcs8Of, requireSubtle, signJwtEs256, toBase64, toBase64Url, unverifiedJwtClaims, utf8 } from "./jws.js";
+export { createTokenExchange } from "./token-exchange.js";
+export type { ExchangedToken, TokenExchange, TokenExchangeOptions, TokenExchangeRequest } from "./token-exchange.js";
 export type { AuthorizationCallback } from "./oauth.js";
 export type { SdkConfigurationOptions, SdkFacts } from "./sdk.js";
 export type { AuthorizedFetch, AuthorizedFetchConfig, TargetPolicy, TokenHolder, TokenPlacement } from "./bearer.js";
 export {
   MAX_RETRIES,
   MAX_TIMER_MS,
+  exactlyOneOf,
   optionalBoolean,
   optionalFunction,
   optionalHeaders,
   optionalNumber,
   optionalObject,
+  optionalScopes,
   optionalSignal,
   optionalString,
   optionalTimeout,

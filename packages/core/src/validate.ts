@@ -135,3 +135,26 @@ function checkString(field: string, value: string, rule: StringRule): string {
   if (pattern && !pattern.test(value)) throw new ValidationError(field, `does not match ${pattern}`);
   return value;
 }
+
+/**
+ * The one of `fields` that `options` sets (not undefined), for options that are alternatives (a
+ * token, a token provider or an API key, say); a ValidationError naming them when none or several are.
+ */
+export function exactlyOneOf<K extends string>(options: Readonly<Partial<Record<K, unknown>>>, fields: readonly [K, ...K[]]): K {
+  const given = fields.filter((field) => options[field] !== undefined);
+  const alternatives = fields.join(", ");
+  if (given.length === 0) throw new ValidationError(fields[0], `is required: pass one of ${alternatives}`);
+  if (given.length > 1) throw new ValidationError(given[1]!, `pass only one of ${alternatives} (got ${given.join(" and ")})`);
+  return given[0]!;
+}
+
+/** Scopes to send joined by spaces (RFC 6749 §3.3): strings without whitespace; none when absent. */
+export function optionalScopes(field: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ValidationError(field, "must be an array of strings");
+  return value.map((scope, i) => {
+    const checked = requireString(`${field}[${i}]`, scope);
+    if (/\s/.test(checked)) throw new ValidationError(`${field}[${i}]`, "must not contain whitespace (the scopes are sent joined by spaces)");
+    return checked;
+  });
+}

@@ -82,8 +82,8 @@ describe("operationFacts", () => {
     expect(secretKeys).toEqual(["access_token", "password", "secret", "token", "value"]);
   });
 
-  it("responses: body presence, JSON type, the token a success must carry; documented errors with their schema", () => {
-    expect(operations.getItem.response).toEqual({ body: true, type: "object", requiredSecrets: [] });
+  it("responses: body presence, JSON type, the token a success must carry, the fields a success requires; documented errors with their schema", () => {
+    expect(operations.getItem.response).toEqual({ body: true, type: "object", requiredSecrets: [], required: { required: ["name", "id"] } });
     expect(operations.putItem.response).toEqual({ body: false, type: null, requiredSecrets: [] });
     expect(operations.check.response.type).toBe("array");
     expect(operations.createToken.response.requiredSecrets).toEqual(["access_token"]);
