@@ -19,7 +19,7 @@ function exchangeWith(extra: Partial<TokenExchangeOptions> = {}) {
     redactor: new Redactor(),
     renewAtFraction: 0.5,
     now: clock.now,
-    retry: { baseDelayMs: 1, maxDelayMs: 1 },
+    retry: { initialDelayMs: 1, maxDelayMs: 1 },
     request: async () => ({ baseUrl: server.url, path: "/token", form: { grant_type: "urn:test:grant", scope: "a b", assertion: `${ASSERTION}-${++issued}` }, bearer: `${ASSERTION}-${issued}` }),
     ...extra,
   });
@@ -73,12 +73,12 @@ describe("createTokenExchange", () => {
   it("the bearer sent and the token received never appear in an error", async () => {
     const { tokens } = exchangeWith();
     server.setHandler((request) => ({ status: 400, body: { error: "invalid_grant", echo: `${request.headers["authorization"]} ${request.rawBody}` } }));
-    const error = await tokens.getToken().catch((e: unknown) => e as Error);
+    const error = (await tokens.getToken().catch((e: unknown) => e)) as Error;
     for (const form of serialisedForms(error)) expect(form).not.toContain(ASSERTION);
     server.setHandler(() => ({ status: 200, body: { access_token: "test-received-token-abcdef" } }));
     await tokens.exchange();
     server.setHandler(() => ({ status: 400, body: { error: "test", echo: "test-received-token-abcdef" } }));
-    const later = await tokens.exchange().catch((e: unknown) => e as Error);
+    const later = (await tokens.exchange().catch((e: unknown) => e)) as Error;
     for (const form of serialisedForms(later)) expect(form).not.toContain("test-received-token-abcdef");
   });
 });
