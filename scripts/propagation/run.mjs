@@ -115,7 +115,8 @@ try {
     if (request.url.pathname === "/v2/listAllTokenIds") return { json: { object: "AccessTokenIdListResponse", AccessTokenIdArray: [] } };
     if (request.url.pathname === "/v1/tokens/validations") return { status: 503, json: { error_message: "test: down" } };
     if (request.url.pathname === "/v1/tokens" && request.method === "POST") return { status: 201, json: { token: "test-raw-token-0001", session_secret: "test-session-secret-0042" } };
-    if (request.url.pathname === "/v1/tokens") return { json: { tokens: [] } };
+    // A complete ListTokensResponse (limit is required: an answer without it is a ResponseParseError).
+    if (request.url.pathname === "/v1/tokens") return { json: { tokens: [], limit: Number(request.url.searchParams.get("limit") ?? 100) } };
     return { status: 400, json: { error_message: "echo test-session-secret-0042" } };
   });
   try {
