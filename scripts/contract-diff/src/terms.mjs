@@ -51,7 +51,11 @@ export function helperMethods(root, vendor) {
   if (!vendor || !existsSync(dir)) return helpers;
   const definition = /^\s*(?:(?:export\s+)?(?:const|let|function)\s+)?(?:async\s+)?([A-Za-z_$][\w$]*)\s*(?:\(|[:=]\s*(?:async\s*)?\()/;
   const indent = (line) => /^\s*/.exec(line)[0].length;
-  const NOT_NAMES = new Set(["if", "for", "while", "switch", "return", "catch", "await", "op", "call", "run"]);
+  // Not a helper's name: keywords (an anonymous `async () =>` reads as a call of "async"), the
+  // transport's own functions, and the factory (a call in its set-up, a token cache's fetch say,
+  // belongs to no one method).
+  const NOT_NAMES = new Set(["if", "for", "while", "switch", "return", "catch", "await", "async", "function", "op", "call", "run"]);
+  const isFactory = (name) => /^create\w*Client$/.test(name);
   for (const file of readdirSync(dir).filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))) {
     const lines = readFileSync(path.join(dir, file), "utf8").split("\n");
     lines.forEach((line, i) => {
@@ -68,7 +72,7 @@ export function helperMethods(root, vendor) {
           level = indent(lines[j]);
           name = definition.exec(lines[j])?.[1];
         }
-        if (!name || NOT_NAMES.has(name)) continue;
+        if (!name || NOT_NAMES.has(name) || isFactory(name)) continue;
         helpers.set(key, [...new Set([...(helpers.get(key) ?? []), name])]);
       }
     });
