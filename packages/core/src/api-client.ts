@@ -33,7 +33,8 @@ import {
 import { requireString } from "./validate.js";
 import { requireResponseFields } from "./required-fields.js";
 import { checkOperationInput, valuesAt, type OperationFacts, type OperationInput, type OperationTable, type SchemaTable, type SecuritySchemeFacts } from "./operation.js";
-import type { AcquiredToken, TokenLease } from "./token-cache.js";
+import type { AcquiredToken, CachedToken, TokenLease } from "./token-cache.js";
+import { DEFAULT_LEASE_MS, SharedTokens } from "./shared-tokens.js";
 import { createDeadline } from "./deadline.js";
 import type { Redactor } from "./redact.js";
 import { DEFAULT_MAX_RETRIES, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry.js";
@@ -125,6 +126,12 @@ export interface ApiClient<Paths extends {}, Ops extends OperationTable = Operat
   send(operation: string, request: Request, options?: CallOptions): Promise<Response>;
   /** Sends a client event to the configured logger (no-op without one). */
   emit(event: ClientEvent): void;
+  /**
+   * The `shared` option of a TokenCache when the client was given a `tokenStore`, else undefined.
+   * `identity`: what tells this credential apart (client id and secret, the grant, ...): hashed
+   * with the vendor, the base URL and `tokenStoreKey` into the store key, never stored.
+   */
+  shareTokens<T extends CachedToken>(identity: readonly unknown[], operation?: string): SharedTokens<T> | undefined;
 }
 
 // openapi-fetch's CJS build sets `exports.default`; esbuild's Node-mode interop in our CJS build
@@ -429,7 +436,15 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
     return data;
   }
 
-  return { http, fetch: transport, redactor, vendor, options: config, call, send, op: op as ApiClient<Paths, Ops>["op"], emit };
+  function shareTokens<T extends CachedToken>(identity: readonly unknown[], operation?: string): SharedTokens<T> | undefined {
+    const store = config.tokenStore;
+    if (!store) return undefined;
+    // A live holder renews its lease for as long as its request may take (a grant and its fallback).
+    const maxWaitMs = 2 * (config.timeoutMs ?? DEFAULT_TIMEOUT_MS) + (store.leaseMs ?? DEFAULT_LEASE_MS);
+    return new SharedTokens<T>({ store, vendor, identity: [config.baseUrl, config.tokenStoreKey ?? null, ...identity], remember: (token) => redactor.rememberSecretsOf(token), emit, operation, maxWaitMs });
+  }
+
+  return { http, fetch: transport, redactor, vendor, options: config, call, send, op: op as ApiClient<Paths, Ops>["op"], emit, shareTokens };
 }
 
 const PLAIN_REASONS = new Set(["bad request", "unauthorized", "forbidden", "not found", "conflict", "gone", "too many requests", "internal server error", "service unavailable"]);

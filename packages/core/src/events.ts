@@ -15,7 +15,14 @@ export type ClientEvent =
    * was fresh, or a re-authentication happened less than `reauthIntervalMs` ago), returned as it is;
    * `revoked` / `revoke-failed`: the replaced token was invalidated on the server (or that failed).
    */
-  | { type: "token"; action: "replaced" | "kept" | "revoked" | "revoke-failed"; operation: string; reason: string };
+  | { type: "token"; action: "replaced" | "kept" | "revoked" | "revoke-failed"; operation: string; reason: string }
+  /**
+   * The shared token store (`tokenStore` option). `degraded`: it failed (down, slow, wrong key), so
+   * this process uses its own cache, once per outage; `recovered`: it answers again and tokens are
+   * shared again; `superseded`: a token this process obtained lost the race to a newer stored one
+   * and was discarded (revoked where the vendor can).
+   */
+  | { type: "token-store"; action: "degraded" | "recovered" | "superseded"; operation: string; reason: string };
 
 export type ClientLogger = (event: ClientEvent) => void;
 

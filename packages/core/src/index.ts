@@ -27,5 +27,7 @@ export type { CallOptions, TransportOptions } from "./options.js";
 export type { ClientEvent, ClientLogger } from "./events.js";
 export type { RetryOptions } from "./retry.js";
 export type { TokenSource } from "./token-source.js";
+export { createMemoryTokenStore } from "./token-store.js";
+export type { MemoryTokenStoreOptions, StoredTokenRecord, TokenStore } from "./token-store.js";
 export type { AuthorizedFetch, TokenHolder } from "./bearer.js";
 export type { SdkConfigurationOptions } from "./sdk.js";

@@ -12,9 +12,11 @@ import {
   optionalNumber,
   optionalObject,
   optionalSignal,
+  optionalString,
   optionalTimeout,
 } from "./validate.js";
 import { ValidationError } from "./errors.js";
+import { checkTokenStore, type TokenStore } from "./token-store.js";
 
 /** Options every vendor client accepts. */
 export interface TransportOptions {
@@ -50,6 +52,18 @@ export interface TransportOptions {
    * is returned as it is and the token kept. Default: 30000.
    */
   reauthIntervalMs?: number | undefined;
+  /**
+   * A store shared by every process of a fleet (e.g. `createRedisTokenStore(...)` from
+   * `@vendor-auth/token-store-redis`): one token request for the whole fleet, invalidations seen by
+   * every process. Keys are derived from the vendor, the base URL and the credentials (hashed).
+   * Default: none (each client caches on its own).
+   */
+  tokenStore?: TokenStore | undefined;
+  /**
+   * An extra part of the store key (a tenant or service name), so clients that must not share a
+   * token never do. Required where the client cannot tell whose token it holds (Agilicus `getToken`).
+   */
+  tokenStoreKey?: string | undefined;
 }
 
 /** Options of one call. */
@@ -84,6 +98,9 @@ export function checkTransportOptions(options: TransportOptions): void {
   optionalBoolean("allowInsecureHttp", options.allowInsecureHttp);
   delay("reauthIntervalMs", options.reauthIntervalMs);
   if (options.allowedOrigins !== undefined && !Array.isArray(options.allowedOrigins)) throw new ValidationError("allowedOrigins", "must be an array of origins");
+  checkTokenStore("tokenStore", options.tokenStore);
+  optionalString("tokenStoreKey", options.tokenStoreKey, { minLength: 1, maxLength: 200 });
+  if (options.tokenStoreKey !== undefined && options.tokenStore === undefined) throw new ValidationError("tokenStoreKey", "needs tokenStore");
 }
 
 /** Checks the options of one call; `undefined` means none. Returns them (never null). */

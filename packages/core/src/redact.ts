@@ -129,6 +129,22 @@ export class Redactor {
     }
   }
 
+  /**
+   * Remembers (as `remember` does) a token object's secrets: its `value` and every string under a
+   * secret key, a few levels deep (a token read from a shared store never passed through a response).
+   */
+  rememberSecretsOf(token: { readonly value: string }): void {
+    this.remember(token.value);
+    const walk = (node: unknown, depth: number): void => {
+      if (depth > 4 || node === null || typeof node !== "object") return;
+      for (const [key, child] of Object.entries(node)) {
+        if (typeof child === "string" && this.isSecretKey(key)) this.remember(child);
+        else walk(child, depth + 1);
+      }
+    };
+    walk(token, 0);
+  }
+
   /** Registers `secrets` while `task` runs. */
   async during<T>(secrets: ReadonlyArray<string | undefined | null>, task: () => Promise<T>): Promise<T> {
     const held = [...new Set(secrets.filter(isSecretValue))];

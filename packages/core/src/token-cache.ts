@@ -12,10 +12,16 @@
 //   - At most one re-authentication per `reauthIntervalMs`; a 401 within it keeps the token.
 //   - A replaced token is handed to `revoke` (invalidated on the server where the vendor can), and
 //     every decision is reported to `emit` as a `token` event.
+//
+// With `shared` (a client's `tokenStore` option), the cache is the first level in front of a store
+// the fleet shares (shared-tokens.ts): a miss reads the store before it requests, an invalidation
+// reaches every process, and a token read from the store that another process obtained moments ago
+// is kept after a 401, as one of our own would be (so a fleet re-authenticates as one client does).
 
 import type { ClientEvent } from "./events.js";
 import { ValidationError, VendorAuthError } from "./errors.js";
 import { MAX_TIMER_MS, optionalFunction, optionalNumber, optionalObject } from "./validate.js";
+import type { ObtainedToken, SharedTokens } from "./shared-tokens.js";
 
 export interface CachedToken {
   /** The secret token value. */
@@ -41,6 +47,8 @@ export interface TokenCacheOptions<T extends CachedToken = CachedToken> {
   vendor?: string | undefined;
   /** Clock, for tests. Default: Date.now. */
   now?: (() => number) | undefined;
+  /** The store shared with other processes (see `api.shareTokens`). Default: none, this process only. */
+  shared?: SharedTokens<T> | undefined;
 }
 
 /** A token as one caller received it: `fresh` when this caller waited for it to be obtained. */
@@ -59,10 +67,16 @@ export interface TokenLease {
 interface Entry<T> {
   readonly token: T;
   readonly obtainedAt: number;
+  /** Its generation in the shared store; undefined when the store does not have it. */
+  readonly storeGeneration?: number | undefined;
+  /** Obtained on our own while the shared store failed: to be reconciled with the fleet's. */
+  readonly unshared?: boolean | undefined;
+  /** Read from the shared store (obtained by another process, or by this one for an earlier caller). */
+  readonly adopted?: boolean | undefined;
 }
 
 export class TokenCache<T extends CachedToken> implements TokenLease {
-  readonly #fetchToken: () => Promise<T>;
+  readonly #fetchToken: (previous?: T) => Promise<T>;
   readonly #refreshAheadMs: number;
   readonly #minLifetimeMs: number;
   readonly #reauthIntervalMs: number;
@@ -78,8 +92,13 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
   #lastReauthAt = Number.NEGATIVE_INFINITY;
   /** Bumped by every invalidate/set, so a request started earlier cannot overwrite newer state. */
   #generation = 0;
+  readonly #shared: SharedTokens<T> | undefined;
+  /** Tokens that came from the shared store rather than from a request of ours (a 401 on them is not "fresh"). */
+  readonly #adopted = new WeakSet<T>();
+  #reconciling: Promise<void> | undefined;
 
-  constructor(fetchToken: () => Promise<T>, options: TokenCacheOptions<T> = {}) {
+  /** `fetchToken` requests a new token; `previous` is the stale one being renewed, if any. */
+  constructor(fetchToken: (previous?: T) => Promise<T>, options: TokenCacheOptions<T> = {}) {
     this.#fetchToken = fetchToken;
     this.#refreshAheadMs = options.refreshAheadMs ?? 60_000;
     this.#minLifetimeMs = options.minLifetimeMs ?? 5_000;
@@ -89,17 +108,22 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
     this.#operation = options.operation ?? "getAccessToken";
     this.#vendor = options.vendor;
     this.#now = options.now ?? Date.now;
+    this.#shared = options.shared;
   }
 
   /** The cached token if it is still fresh, without requesting one. */
   peek(): T | undefined {
     const entry = this.#current;
-    if (!entry) return undefined;
-    const { expiresAt } = entry.token;
-    const now = this.#now();
-    if (expiresAt === undefined || expiresAt - this.#refreshAheadMs > now || now - entry.obtainedAt < this.#minLifetimeMs) return entry.token;
-    return undefined;
+    if (!entry || !this.#usable(entry.token, entry.obtainedAt)) return undefined;
+    return entry.token;
   }
+
+  /** Whether a token obtained at `obtainedAt` is still to be used (not due for renewal). */
+  readonly #usable = (token: T, obtainedAt: number): boolean => {
+    const { expiresAt } = token;
+    const now = this.#now();
+    return expiresAt === undefined || expiresAt - this.#refreshAheadMs > now || now - obtainedAt < this.#minLifetimeMs;
+  };
 
   /** The cached token, or the result of the one request in flight, or a new request. */
   async get(): Promise<T> {
@@ -111,8 +135,46 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
     // A caller who already gave up starts nothing (no token is minted on its behalf).
     if (signal?.aborted) return Promise.reject(signal.reason ?? new Error("aborted"));
     const cached = this.peek();
-    if (cached) return Promise.resolve({ token: cached, fresh: false });
-    return this.#request().then((token) => ({ token, fresh: true }));
+    if (cached) {
+      if (this.#current?.unshared) this.#reconcile();
+      return Promise.resolve({ token: cached, fresh: false });
+    }
+    return this.#request().then((token) => ({ token, fresh: !this.#adopted.has(token) }));
+  }
+
+  /** Obtains a token: from the shared store or under its lease when there is one, else with a request. */
+  #obtain(): Promise<ObtainedToken<T>> {
+    const previous = this.#current?.token;
+    if (!this.#shared) return this.#fetchToken(previous).then((token) => ({ token, obtainedAt: this.#now(), minted: true, generation: undefined }));
+    return this.#shared.obtain((stale) => this.#fetchToken(stale), this.#usable, (superseded) => this.#revokeReplaced(superseded), previous);
+  }
+
+  #entry(obtained: ObtainedToken<T>): Entry<T> {
+    if (!obtained.minted) this.#adopted.add(obtained.token);
+    const shared = this.#shared !== undefined;
+    return { token: obtained.token, obtainedAt: obtained.obtainedAt, storeGeneration: obtained.generation, unshared: shared && obtained.generation === undefined, adopted: !obtained.minted };
+  }
+
+  /**
+   * In the background, once the store answers again: replaces a token obtained while it failed
+   * by the fleet's (ours revoked), or publishes ours, so the fleet shares one token again.
+   */
+  #reconcile(): void {
+    const shared = this.#shared;
+    const entry = this.#current;
+    if (!shared || !entry || this.#reconciling || shared.degraded) return;
+    const generation = this.#generation;
+    this.#reconciling = shared
+      .reconcile({ token: entry.token, obtainedAt: entry.obtainedAt, minted: true, generation: undefined }, this.#usable)
+      .then((result) => {
+        if (!result || generation !== this.#generation || this.#current !== entry) return;
+        this.#current = this.#entry(result);
+        if (result.token !== entry.token) this.#revokeReplaced(entry.token);
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.#reconciling = undefined;
+      });
   }
 
   #request(): Promise<T> {
@@ -123,16 +185,17 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
       if (this.#pending === pending) this.#pending = undefined;
     };
     const pending: Promise<T> = Promise.resolve()
-      .then(() => this.#fetchToken())
+      .then(() => this.#obtain())
       .then(
-        (token) => {
+        (obtained) => {
+          const { token } = obtained;
           settle();
           if (generation <= this.#revokedGeneration) {
             // Kept for revoke(), which revokes it on the server.
             this.#lateTokens.set(pending, token);
             throw new VendorAuthError("The token was revoked while it was being obtained; ask again for a new one", { vendor: this.#vendor, operation: this.#operation });
           }
-          if (generation === this.#generation) this.#current = { token, obtainedAt: this.#now() };
+          if (generation === this.#generation) this.#current = this.#entry(obtained);
           return token;
         },
         (error: unknown) => {
@@ -162,6 +225,11 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
       return undefined;
     }
     const now = this.#now();
+    const entry = this.#current;
+    if (entry?.adopted && entry.token.value === usedValue && now - entry.obtainedAt < this.#reauthIntervalMs) {
+      this.#report("kept", `401 on a shared token obtained less than ${this.#reauthIntervalMs} ms ago: the refusal is about the resource, not the token`);
+      return undefined;
+    }
     if (now - this.#lastReauthAt < this.#reauthIntervalMs) {
       this.#report("kept", `401 within ${this.#reauthIntervalMs} ms of the last re-authentication: the token is kept`);
       return undefined;
@@ -189,6 +257,9 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
   invalidate(value?: string): boolean {
     if (value !== undefined && this.#current?.token.value !== value) return false;
     const had = this.#current !== undefined || this.#pending !== undefined;
+    // The fleet drops it too: that very token when we know its generation, else whatever is stored.
+    const storeGeneration = this.#current?.storeGeneration;
+    if (this.#shared && (value === undefined || storeGeneration !== undefined)) this.#shared.invalidate(value === undefined ? "latest" : storeGeneration!);
     this.#generation++;
     this.#current = undefined;
     this.#pending = undefined;
