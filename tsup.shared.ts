@@ -32,3 +32,6 @@ export const vendorPackage = () =>
 
 /** The core package: its public surface, the toolkit of the vendor packages, the shared machinery of the fakes. */
 export const corePackage = () => defineConfig({ ...common, entry: { index: "src/index.ts", internal: "src/internal.ts", ...testingEntry() } });
+
+/** A store package (Node only: it runs on a Node Redis client): one entry. */
+export const storePackage = () => defineConfig({ ...common, platform: "node", target: "node20", entry: { index: "src/index.ts" } });

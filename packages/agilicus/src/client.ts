@@ -3,7 +3,7 @@
 // the common case. Each method maps its arguments onto the operation's wire input; paths, methods,
 // constraints, bearer auth (on the 20 operations that need it, never on the 6 open ones), secrets,
 // documented errors and retries all come from the generated operations and @vendor-auth/core.
-import { ProvidedTokens, ValidationError, Redactor, createApiClient, exactlyOneOf, requireObject, resolveBaseUrl, toTokenProvider, withSafeDescription, type CallOptions, type TransportOptions } from "@vendor-auth/core/internal";
+import { ValidationError, Redactor, createApiClient, exactlyOneOf, providedTokenLease, requireObject, resolveBaseUrl, toTokenProvider, withSafeDescription, type CallOptions, type TransportOptions } from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
 import type { APIKey, APIKeyIntrospect, APIKeyIntrospectResponse, AuthenticationDocument, BulkSessionOperationResponse, BulkTokenRevoke, BulkTokenRevokeResponse, CreateSessionAndTokenRequest, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, IdentityAssertionResponse, ListAPIKeysResponse, ListAuthenticationDocumentResponse, ListSessionsResponse, ListTokensResponse, ManyOrgTokenIntrospectResponse, RawToken, Session, Token, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "./generated/models.gen.js";
 import type { paths } from "./generated/schema.gen.js";
@@ -150,13 +150,13 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
   }
   const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
   const redactor = new Redactor().add(token).add(apiKey?.key).add(apiKey?.credential);
-  const { fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs } = options;
-  // The bearer of the operations that need one (the API's one scheme); a 401 asks the provider once more (bounded).
-  const bearer = new ProvidedTokens(getToken, { reauthIntervalMs, emit: (event) => api.emit(event), operation: "getToken" });
+  const { fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, tokenStore, tokenStoreKey } = options;
+  // The bearer of the operations that need one; a 401 asks the provider once more (bounded). With a tokenStore, the provider's token is shared by the fleet.
+  const bearer = providedTokenLease(getToken, { reauthIntervalMs, emit: (event) => api.emit(event), operation: "getToken", tokenStore, tokenStoreKey, shared: () => api.shareTokens([]) });
   // The credential goes to the scheme of its kind: an API key to the basic one (api-key-basic), a token to the bearer one.
   const isBasic = (scheme: string) => (securitySchemes[scheme as keyof typeof securitySchemes] as { scheme?: string }).scheme === "basic";
   const credentials = Object.fromEntries(Object.keys(securitySchemes).filter((scheme) => isBasic(scheme) === (apiKey !== undefined)).map((scheme) => [scheme, bearer]));
-  const api = createApiClient<paths, typeof operations>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes, auth: credentials });
+  const api = createApiClient<paths, typeof operations>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, tokenStore, tokenStoreKey, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes, auth: credentials });
   const op = api.op;
 
   const lists = {

@@ -54,7 +54,7 @@ export interface BlueJeansSession<T extends GrantType = GrantType> extends Token
 /** What a session needs from its client. */
 export interface SessionContext {
   /** The client's transport: its vendor, base URL, options (for `authorizedFetch`), redactor and logger. */
-  api: Pick<ApiClient<{}>, "vendor" | "options" | "redactor" | "emit">;
+  api: Pick<ApiClient<{}>, "vendor" | "options" | "redactor" | "emit" | "shareTokens">;
   defaults: CredentialDefaults;
   requestToken(body: GrantRequest): Promise<GrantResponse>;
   revoke(accessToken: string, credentials: { client_id: string; client_secret: string }, options?: CallOptions): Promise<void>;
@@ -87,8 +87,10 @@ export function createSession<T extends GrantType>(context: SessionContext, init
     const value = requireResponseString(response, ["access_token"], { vendor, operation: "getToken" });
     return { value, expiresAt: renewalTime(response.expires_in, lifetime), response };
   };
-  const obtain = async (): Promise<SessionToken> => {
+  const obtain = async (previous?: SessionToken): Promise<SessionToken> => {
     const sentIn = era;
+    // Renewing a token another process obtained (tokenStore): its refresh token is the latest.
+    if (previous) refreshToken = refreshTokenOf(previous.response) ?? refreshToken;
     if (refreshToken && credentials) {
       const body: GrantRequestRefresh = { grant_type: "refresh_token", ...credentials, refresh_token: refreshToken };
       try {
@@ -116,6 +118,7 @@ export function createSession<T extends GrantType>(context: SessionContext, init
     vendor,
     reauthIntervalMs: context.api.options.reauthIntervalMs,
     emit: context.api.emit,
+    shared: context.api.shareTokens([initial]),
     // A token replaced after a 401 is revoked on the server when the application's credentials are known.
     revoke: async (replaced) => {
       if (credentials) await context.revoke(replaced.value, credentials);

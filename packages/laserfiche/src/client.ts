@@ -111,6 +111,8 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
       }
     },
     invalidate: (token, call) => api.op("invalidateAccessToken", { params: { path } }, withToken(token, call)),
+    // With a tokenStore, the client token is one server session shared by every process on these credentials.
+    shared: api.shareTokens([repoId, body, query]),
   };
 
   const own = createTokenHolder(wire, "reusable");

@@ -16,6 +16,7 @@ import {
   withClose,
   withSafeDescription,
   type ApiClient,
+  type SharedTokens,
   type CallOptions,
   type TokenHolder,
   type TokenLease,
@@ -90,9 +91,11 @@ export interface AccessTokenWire {
   create(options?: CallOptions): Promise<SessionKeyInfo & { authToken: string }>;
   refresh(token: string, header: KeepAliveHeader | undefined, options?: CallOptions): Promise<ODataValueOfDateTime>;
   invalidate(token: string, options?: CallOptions): Promise<ODataValueOfBoolean>;
+  /** The client token's shared store (the `tokenStore` option), if any; sessions never share. */
+  readonly shared?: SharedTokens<SessionToken> | undefined;
 }
 
-type SessionToken = { readonly value: string; readonly info: SessionKeyInfo };
+export type SessionToken = { readonly value: string; readonly info: SessionKeyInfo };
 
 export function createTokenHolder(wire: AccessTokenWire, mode: "reusable"): LaserficheTokenHolder;
 export function createTokenHolder(wire: AccessTokenWire, mode: "session"): LaserficheSession;
@@ -112,6 +115,7 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     {
       reauthIntervalMs: transport.reauthIntervalMs,
       emit: wire.api.emit,
+      shared: mode === "reusable" ? wire.shared : undefined,
       // A token replaced after a 401 is a server session: log it out rather than leak it.
       revoke: (replaced) => wire.invalidate(replaced.value).finally(() => redactor.retire(replaced.value)),
     },
@@ -176,8 +180,9 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
       return result;
     },
     get expiresAt() {
-      if (expireTime === undefined || !tokens.peek()) return undefined;
-      const date = new Date(expireTime);
+      const current = tokens.peek();
+      if (!current) return undefined;
+      const date = new Date(expireTime ?? current.info.expireTime ?? Number.NaN);
       return Number.isNaN(date.getTime()) ? undefined : date;
     },
     startKeepAlive(intervalMs, options = {}) {

@@ -105,6 +105,8 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
     {
       reauthIntervalMs: options.reauthIntervalMs,
       emit: api.emit,
+      // With a tokenStore, one token for every process on these credentials (the account holds 10).
+      shared: api.shareTokens([credentials.clientId, credentials.clientSecret]),
       // A token replaced after a 401 still counts against the account's 10 until it is invalidated.
       revoke: async (replaced) => {
         if (replaced.tokenId !== undefined) await invalidateToken(replaced.tokenId);

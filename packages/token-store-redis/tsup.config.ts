@@ -1,0 +1,3 @@
+import { storePackage } from "../../tsup.shared";
+
+export default storePackage();
