@@ -15,7 +15,7 @@ import { ROOT, markdownTable, seconds, textTable } from "../package-check/pack.m
 import { ensureChromium, runBrowser } from "./browser.mjs";
 import { COMMANDS, ensureRuntimes } from "./runtimes.mjs";
 import { prepareScratch } from "./scratch.mjs";
-import { PACKAGE_NAMES, parseSmokeOutput, renderSmoke } from "./smoke.mjs";
+import { NODE_ONLY, PACKAGE_NAMES, parseSmokeOutput, renderSmoke } from "./smoke.mjs";
 import { startVendorApi } from "./vendor-api.mjs";
 
 const run = promisify(execFile);
@@ -126,13 +126,15 @@ async function main() {
     for (const row of rows) {
       for (const key of Object.keys(PACKAGE_NAMES)) {
         const result = row.results?.[key];
-        row.cells[key] = row.runtime.na ? "n/a" : result?.ok ? "pass" : "FAIL";
+        const notHere = NODE_ONLY.has(key) && row.runtime.id === "chromium";
+        row.cells[key] = row.runtime.na || notHere ? "n/a" : result?.ok ? "pass" : "FAIL";
         // The scratch dir's random name is dropped so the doc only changes when results do.
         const detail = (result?.detail ?? "no result").replaceAll(dir, "<scratch>").replaceAll(`file://<scratch>`, "<scratch>");
-        if (!row.runtime.na && !result?.ok) failures.push(`${row.label} ${row.kind} ${PACKAGE_NAMES[key]}: ${detail}`);
+        if (!row.runtime.na && !notHere && !result?.ok) failures.push(`${row.label} ${row.kind} ${PACKAGE_NAMES[key]}: ${detail}`);
       }
     }
     for (const runtime of [...runtimes, browser]) if (runtime.na) notes.push(`${runtime.label}: n/a, ${runtime.na}.`);
+    notes.push("`@vendor-auth/token-store-redis` is for server runtimes (a TCP client to Redis): not bundled for browsers (n/a in Chromium).");
     if (browser.preflights) notes.push(`CORS preflights answered during the browser run: ${Object.entries(browser.preflights).map(([v, n]) => `${v} ${n}`).join(", ") || "none"}.`);
 
     console.log(`\n${textTable(["runtime", "module", ...Object.keys(PACKAGE_NAMES)], rows.map((row) => [row.label, row.kind, ...Object.keys(PACKAGE_NAMES).map((key) => row.cells[key])]))}\n`);

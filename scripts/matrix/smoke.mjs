@@ -71,6 +71,25 @@ export async function smoke(mods, apiUrl) {
       const bad = bluejeans.createBlueJeansClient({ ...options, clientId: "test-bad-client" });
       return `getTokenByClient ok; ${await expectBadRequest(bluejeans, () => bad.getTokenByClient(), "test-client-secret")}`;
     },
+    async tokenStoreRedis() {
+      const { tokenStoreRedis, unicourt, core } = mods;
+      let refused;
+      try {
+        tokenStoreRedis.createRedisTokenStore({ url: "redis://127.0.0.1:9", encryptionKey: "too-short" });
+      } catch (error) {
+        refused = error;
+      }
+      assert(refused instanceof core.ValidationError && refused.field === "encryptionKey", "a short encryptionKey is a ValidationError");
+      // Redis unreachable (nothing listens on port 9): the client still gets its token, on its own cache, and says so.
+      const tokenStore = tokenStoreRedis.createRedisTokenStore({ url: "redis://127.0.0.1:9", encryptionKey: "test-encryption-key-".padEnd(32, "0") });
+      const events = [];
+      const client = unicourt.createUniCourtClient({ clientId: "test-client-".padEnd(32, "0"), clientSecret: "test-secret-".padEnd(64, "0"), baseUrl: `${apiUrl}/unicourt`, maxRetries: 0, tokenStore, logger: (e) => events.push(e) });
+      const token = await client.getAccessToken();
+      await tokenStore.close();
+      assert(token === "test-unicourt-token", `token expected, got ${token}`);
+      assert(events.some((e) => e.type === "token-store" && e.action === "degraded"), "a degraded event");
+      return "Redis unreachable: getAccessToken ok on the local cache, degraded event; short key refused";
+    },
   };
   const results = {};
   for (const [name, run] of Object.entries(cases)) {
@@ -83,7 +102,9 @@ export async function smoke(mods, apiUrl) {
   return results;
 }
 
-export const PACKAGE_NAMES = { core: "@vendor-auth/core", unicourt: "@vendor-auth/unicourt", laserfiche: "@vendor-auth/laserfiche", agilicus: "@vendor-auth/agilicus", bluejeans: "@vendor-auth/bluejeans" };
+export const PACKAGE_NAMES = { core: "@vendor-auth/core", unicourt: "@vendor-auth/unicourt", laserfiche: "@vendor-auth/laserfiche", agilicus: "@vendor-auth/agilicus", bluejeans: "@vendor-auth/bluejeans", tokenStoreRedis: "@vendor-auth/token-store-redis" };
+/** Packages for Node-compatible server runtimes only (a TCP client), not bundled for the browser: "n/a" there. */
+export const NODE_ONLY = new Set(["tokenStoreRedis"]);
 /** Entry points the smoke test loads besides the packages' main ones (no column of their own). */
 export const EXTRA_MODULES = { coreInternal: "@vendor-auth/core/internal" };
 /** The line a smoke run prints its results on (stdout may carry other output). */

@@ -11,9 +11,9 @@ const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, "../..");
 
 /** The packages that are published, in dependency order (core first). */
-export const PUBLISHED = ["core", "unicourt", "laserfiche", "agilicus", "bluejeans"];
+export const PUBLISHED = ["core", "unicourt", "laserfiche", "agilicus", "bluejeans", "token-store-redis"];
 /** The vendor packages: the published ones with a helper client, an SDK and a schema entry. */
-export const VENDORS = PUBLISHED.filter((name) => name !== "core");
+export const VENDORS = PUBLISHED.filter((name) => name !== "core" && name !== "token-store-redis");
 
 /** `{ folder, dir, name, version }` of each published package, read from its package.json. */
 export function publishedPackages() {

@@ -84,3 +84,18 @@ export class ProvidedTokens implements TokenLease {
     }
   }
 }
+
+/**
+ * A bearer token with the expiry its JWT `exp` claim states, if it is a JWT that states one (read,
+ * not verified: it only decides when to ask for a new token; the server still checks it).
+ */
+export function tokenWithJwtExpiry(value: string): { value: string; expiresAt: number | undefined } {
+  const payload = value.split(".")[1];
+  let exp: unknown;
+  try {
+    exp = payload && (JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown }).exp;
+  } catch {
+    exp = undefined;
+  }
+  return { value, expiresAt: typeof exp === "number" && Number.isFinite(exp) ? exp * 1000 : undefined };
+}

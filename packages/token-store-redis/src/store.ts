@@ -122,19 +122,24 @@ export function createRedisTokenStore(options: RedisTokenStoreOptions): RedisTok
 
   async function command(operation: string, args: string[]): Promise<unknown> {
     if (closed) throw new SessionClosedError({ vendor: VENDOR, operation });
+    let firstConnection: Promise<unknown> | undefined;
     if (!client.isOpen) {
-      // Reconnection after that is the client's own (reconnectStrategy).
+      // Reconnection after that is the client's own (reconnectStrategy); while it reconnects,
+      // commands fail at once (no offline queue), so the clients fall back without waiting.
       connecting ??= client.connect().catch((error: unknown) => {
         connecting = undefined;
         throw error;
       });
+      // The first attempt's outcome: connected, or its first error (connect() itself keeps retrying).
+      firstConnection = Promise.race([connecting, new Promise((_, reject) => owned?.once("error", reject))]);
+      firstConnection.catch(() => {});
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new TimeoutError(commandTimeoutMs, { vendor: VENDOR, operation })), commandTimeoutMs);
     });
     try {
-      return await Promise.race([(async () => (await connecting, client.sendCommand(args)))(), timeout]);
+      return await Promise.race([(async () => (await firstConnection, client.sendCommand(args)))(), timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -178,7 +183,9 @@ export function createRedisTokenStore(options: RedisTokenStoreOptions): RedisTok
     async close() {
       if (closed) return;
       closed = true;
-      if (owned?.isOpen) await owned.close().catch(() => owned?.destroy());
+      // A client still (re)connecting has nothing to flush: it is destroyed, not waited for.
+      if (owned?.isReady) await owned.close().catch(() => owned?.destroy());
+      else if (owned?.isOpen) owned.destroy();
     },
   } as Omit<RedisTokenStore, typeof Symbol.asyncDispose> as RedisTokenStore;
   return defineAsyncDispose(store, () => store.close());
