@@ -29,9 +29,9 @@ import { fileURLToPath } from "node:url";
 import { startRegistry } from "./registry.mjs";
 import { PACKAGE_NAMES, parseSmokeOutput, renderSmoke } from "../matrix/smoke.mjs";
 import { startVendorApi } from "../matrix/vendor-api.mjs";
+import { PUBLISHED } from "../package-check/pack.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const PUBLISHED = ["core", "unicourt", "laserfiche", "agilicus", "bluejeans"];
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const log = (message) => console.log(`release-e2e [${elapsed()}]: ${message}`);
