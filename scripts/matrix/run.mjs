@@ -15,7 +15,7 @@ import { ROOT, markdownTable, seconds, textTable } from "../package-check/pack.m
 import { ensureChromium, runBrowser } from "./browser.mjs";
 import { COMMANDS, ensureRuntimes } from "./runtimes.mjs";
 import { prepareScratch } from "./scratch.mjs";
-import { NODE_ONLY, PACKAGE_NAMES, parseSmokeOutput, renderSmoke } from "./smoke.mjs";
+import { PACKAGE_NAMES, UNSUPPORTED, parseSmokeOutput, renderSmoke } from "./smoke.mjs";
 import { startVendorApi } from "./vendor-api.mjs";
 
 const run = promisify(execFile);
@@ -126,7 +126,7 @@ async function main() {
     for (const row of rows) {
       for (const key of Object.keys(PACKAGE_NAMES)) {
         const result = row.results?.[key];
-        const notHere = NODE_ONLY.has(key) && row.runtime.id === "chromium";
+        const notHere = UNSUPPORTED[key]?.[row.runtime.id] !== undefined;
         row.cells[key] = row.runtime.na || notHere ? "n/a" : result?.ok ? "pass" : "FAIL";
         // The scratch dir's random name is dropped so the doc only changes when results do.
         const detail = (result?.detail ?? "no result").replaceAll(dir, "<scratch>").replaceAll(`file://<scratch>`, "<scratch>");
@@ -134,7 +134,7 @@ async function main() {
       }
     }
     for (const runtime of [...runtimes, browser]) if (runtime.na) notes.push(`${runtime.label}: n/a, ${runtime.na}.`);
-    notes.push("`@vendor-auth/token-store-redis` is for server runtimes (a TCP client to Redis): not bundled for browsers (n/a in Chromium).");
+    for (const [key, runtimes] of Object.entries(UNSUPPORTED)) for (const [id, why] of Object.entries(runtimes)) notes.push(`\`${PACKAGE_NAMES[key]}\` on ${id === "chromium" ? "Chromium" : id.replace("node", "Node ")}: n/a, ${why}.`);
     if (browser.preflights) notes.push(`CORS preflights answered during the browser run: ${Object.entries(browser.preflights).map(([v, n]) => `${v} ${n}`).join(", ") || "none"}.`);
 
     console.log(`\n${textTable(["runtime", "module", ...Object.keys(PACKAGE_NAMES)], rows.map((row) => [row.label, row.kind, ...Object.keys(PACKAGE_NAMES).map((key) => row.cells[key])]))}\n`);

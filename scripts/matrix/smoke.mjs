@@ -103,8 +103,10 @@ export async function smoke(mods, apiUrl) {
 }
 
 export const PACKAGE_NAMES = { core: "@vendor-auth/core", unicourt: "@vendor-auth/unicourt", laserfiche: "@vendor-auth/laserfiche", agilicus: "@vendor-auth/agilicus", bluejeans: "@vendor-auth/bluejeans", tokenStoreRedis: "@vendor-auth/token-store-redis" };
-/** Packages for Node-compatible server runtimes only (a TCP client), not bundled for the browser: "n/a" there. */
-export const NODE_ONLY = new Set(["tokenStoreRedis"]);
+/** Runtimes a package is not made for (by runtime id, with the reason): "n/a" there, not run in the browser bundle. */
+export const UNSUPPORTED = {
+  tokenStoreRedis: { chromium: "a TCP client to Redis, for server runtimes", node18: "needs Node 20+ (node-redis; Web Crypto as a global)" },
+};
 /** Entry points the smoke test loads besides the packages' main ones (no column of their own). */
 export const EXTRA_MODULES = { coreInternal: "@vendor-auth/core/internal" };
 /** The line a smoke run prints its results on (stdout may carry other output). */
