@@ -33,5 +33,5 @@ export const vendorPackage = () =>
 /** The core package: its public surface, the toolkit of the vendor packages, the shared machinery of the fakes. */
 export const corePackage = () => defineConfig({ ...common, entry: { index: "src/index.ts", internal: "src/internal.ts", ...testingEntry() } });
 
-/** A store package (Node only: it runs on a Node Redis client): one entry. */
-export const storePackage = () => defineConfig({ ...common, platform: "node", target: "node20", entry: { index: "src/index.ts" } });
+/** A store package (Node only: it runs on a Node Redis client), and its test helpers. */
+export const storePackage = () => defineConfig({ ...common, platform: "node", target: "node20", entry: { index: "src/index.ts", ...testingEntry() } });

@@ -9,9 +9,10 @@ import { importWorkspace } from "./workspace.mjs";
 import { agilicus } from "./scenarios/agilicus.mjs";
 import { bluejeans } from "./scenarios/bluejeans.mjs";
 import { laserfiche } from "./scenarios/laserfiche.mjs";
+import { fleet } from "./scenarios/fleet.mjs";
 import { unicourt } from "./scenarios/unicourt.mjs";
 
-const scenarios = { UniCourt: unicourt, Laserfiche: laserfiche, Agilicus: agilicus, BlueJeans: bluejeans };
+const scenarios = { UniCourt: unicourt, Laserfiche: laserfiche, Agilicus: agilicus, BlueJeans: bluejeans, Fleet: fleet };
 const vendors = [];
 const started = performance.now();
 for (const [name, scenario] of Object.entries(scenarios)) {

@@ -70,7 +70,8 @@ transport (\`createApiClient\`) and by every vendor package sharing its error cl
 - **Browser**: the installed packages are bundled by esbuild into one ES module, served from one
   loopback origin to headless Chromium (Debian's package, driven by playwright-core), and call the
   vendor API on another origin, so CORS and its preflights are on the path.
-- **n/a**: the runtime could not be installed on the machine that generated this file.
+- **n/a**: the runtime could not be installed on the machine that generated this file, or the
+  package is not made for it (the notes below say which and why).
 
 ${markdownTable(header, body)}
 

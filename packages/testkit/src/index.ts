@@ -6,5 +6,3 @@ export { describeFaultInjection, serialisedForms } from "./fault-suite.js";
 export type { FaultCallOptions, FaultOperation, FaultPassthrough, FaultSuite, FaultTransport } from "./fault-suite.js";
 export type { MockedRequest, SpecMockOptions, SpecMockServer, Violation } from "./spec-mock-server.js";
 export { repoPath } from "./paths.js";
-export { startRedisServer } from "./redis-server.js";
-export type { RedisServer } from "./redis-server.js";

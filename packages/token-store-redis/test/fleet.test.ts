@@ -3,7 +3,7 @@
 // 10-token cap is the vendor's. The scenarios run in order on one Redis and one fake; each uses
 // its own key prefix where it needs a cold store.
 import { createClient } from "@redis/client";
-import { startRedisServer, type RedisServer } from "@vendor-auth/testkit";
+import { startRedisServer, type RedisServer } from "../src/testing/index.js";
 import { startUniCourtFake, type UniCourtFake } from "@vendor-auth/unicourt/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TokenStoreKeyError, createRedisTokenStore } from "../src/index.js";

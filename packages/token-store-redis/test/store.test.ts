@@ -1,5 +1,5 @@
 // The store on its own, against a real Redis: the generation fence, leases, sealing, options, close.
-import { startRedisServer, type RedisServer } from "@vendor-auth/testkit";
+import { startRedisServer, type RedisServer } from "../src/testing/index.js";
 import { SessionClosedError, ValidationError } from "@vendor-auth/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisTokenStore, type RedisTokenStore } from "../src/index.js";

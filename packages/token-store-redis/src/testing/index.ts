@@ -1,4 +1,4 @@
-// A real Redis for tests: Debian's `redis-server` (or `$REDIS_SERVER`, e.g. valkey-server) on a free
+// @vendor-auth/token-store-redis/testing: a real Redis for your tests (and ours): Debian's `redis-server` (or `$REDIS_SERVER`, e.g. valkey-server) on a free
 // loopback port, in a temporary directory, with no persistence; killed (SIGKILL, as a crash would)
 // and started again on the same port by the scenarios that need an outage; removed by `close()`.
 import { spawn, type ChildProcess } from "node:child_process";
