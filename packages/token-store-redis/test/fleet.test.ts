@@ -7,7 +7,7 @@ import { startRedisServer, type RedisServer } from "../src/testing/index.js";
 import { startUniCourtFake, type UniCourtFake } from "@vendor-auth/unicourt/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TokenStoreKeyError, createRedisTokenStore } from "../src/index.js";
-import { startFleet, Worker, type WorkerConfig } from "./fleet/fleet.js";
+import { startFleet, Worker, type WorkerConfig } from "./fleet/fleet.mjs";
 
 const ENCRYPTION_KEY = "test-encryption-key-0123456789abcdef";
 let redis: RedisServer;

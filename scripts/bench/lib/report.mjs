@@ -3,6 +3,8 @@
 
 const ms = (v) => (v === undefined || Number.isNaN(v) ? "n/a" : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ms`);
 const us = (v) => `${v.toFixed(1)} µs`;
+/** Milliseconds, in µs below 1 ms (an in-memory cache hit). */
+const fine = (v) => (v < 1 ? us(v * 1000) : ms(v));
 const x = (v) => (v === undefined || Number.isNaN(v) ? "n/a" : `×${v.toFixed(2)}`);
 const kib = (bytes) => (bytes < 1024 ? `${bytes} B` : bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
 const pct = (v) => `${(v * 100).toFixed(1)}%`;
@@ -29,7 +31,7 @@ pnpm bench                         # every section -> BENCHMARKS.md (raw results
 pnpm bench --only call-overhead    # one section -> node_modules/.cache/bench/BENCHMARKS.partial.md
 \`\`\`
 
-Sections: \`size\`, \`token-fanout\`, \`call-overhead\`, \`profile\` (runs when a call-overhead target is missed, or with
+Sections: \`size\`, \`token-fanout\`, \`token-store\` (needs \`redis-server\`), \`call-overhead\`, \`profile\` (runs when a call-overhead target is missed, or with
 \`--profile\`), \`pipeline\`, \`scaling\`. \`--budget <s>\` (default 540) is the time after which scaling steps that would not
 fit are extrapolated instead of run.`);
   if (busy) {
@@ -48,6 +50,7 @@ ${table(["tool", "version"], Object.entries(tools).map(([k, v]) => [k, `\`${v}\`
   if (sections["call-overhead"]) out.push(callOverhead(sections["call-overhead"], sections.profile));
   else if (sections.profile) out.push(`## 1. Call overhead\n\n${profileSection(sections.profile)}`);
   if (sections["token-fanout"]) out.push(tokenFanout(sections["token-fanout"]));
+  if (sections["token-store"]) out.push(tokenStore(sections["token-store"]));
   if (sections.size) out.push(size(sections.size));
   if (sections.pipeline) out.push(pipeline(sections.pipeline));
   if (sections.scaling) out.push(scaling(sections.scaling));
@@ -152,6 +155,32 @@ measures (one sample = one run). Reproduce: \`pnpm bench --only token-fanout\`.
 ${table(["case", "runs", "requests received", "requests per run", "callers given a different token", "median", "p99", "median vs 1 caller"], section.cases.map((c) => [c.id, int(c.iterations), int(c.requests), c.requestsPerIteration.toFixed(3), c.mismatches, ms(c.medianMs), ms(c.p99Ms), c === base ? "×1.00" : x(c.medianRatio)]))}
 
 Exactly one request per run for ${int(fan.callers)} callers: ${section.exactlyOne ? "**yes**" : "**no**"}.`;
+}
+
+function tokenStore(section) {
+  if (section.error) return `## 2b. Shared token store\n\n${failed(section)}`;
+  const fleet = (withStore) => section.fleets.filter((f) => f.withStore === withStore);
+  return `## 2b. Shared token store
+
+\`@vendor-auth/token-store-redis\` on a real ${section.redis} (\`redis-server\` on loopback, no persistence) in front of the UniCourt
+fake. Reproduce: \`pnpm bench --only token-store\`.
+
+**\`getAccessToken()\` latency**, in one process (mitata: a warm-up pass, then at least 20 samples; one sample = one call).
+The L2 hit, the misses and the no-store row each create a new client (so client creation is in all three); the misses use
+a new \`tokenStoreKey\` each time (an empty store key) and the fake has no token cap here.
+
+${table(["case", "samples", "median", "p99"], section.latency.map((c) => [c.id, int(c.samples), fine(c.medianMs), fine(c.p99Ms)]))}
+
+**Cold fleets**: 1, 8 and 32 processes (the test fleet's \`worker.mjs\`, forked once and given a fresh client, and store key, for each
+run), each with ${section.callers} concurrent \`getAccessToken()\` callers, started together; on the fake's real limit of 10 active
+tokens per account. Wall time from the start signal until every process has answered (median of ${section.runs} runs; the
+processes are already running, so Node start-up is not in it; the first store command includes connecting to Redis).
+Token requests and failed callers: the most of any run.
+
+${table(["processes", "store", "token requests", "callers failed", "distinct tokens", "wall time"], [...fleet(false), ...fleet(true)].map((f) => [f.size, f.withStore ? "Redis" : "none", f.requests, f.failed, f.tokens, ms(f.medianWallMs)]))}
+
+Without the store, every process requests its own token, and from the 11th process on UniCourt refuses them
+(\`MaxActiveTokensReached\`: those processes' callers fail). With it, one request for the fleet, whatever its size.`;
 }
 
 function size(section) {
