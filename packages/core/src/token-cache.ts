@@ -257,9 +257,11 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
   invalidate(value?: string): boolean {
     if (value !== undefined && this.#current?.token.value !== value) return false;
     const had = this.#current !== undefined || this.#pending !== undefined;
-    // The fleet drops it too: that very token when we know its generation, else whatever is stored.
-    const storeGeneration = this.#current?.storeGeneration;
-    if (this.#shared && (value === undefined || storeGeneration !== undefined)) this.#shared.invalidate(value === undefined ? "latest" : storeGeneration!);
+    // The fleet drops it too: that very token when we know its generation; with no token of ours,
+    // whatever is stored (`invalidateAllTokens()` on a process that holds none).
+    const entry = this.#current;
+    if (this.#shared && entry?.storeGeneration !== undefined) this.#shared.invalidate(entry.storeGeneration);
+    else if (this.#shared && value === undefined && entry === undefined) this.#shared.invalidate("latest");
     this.#generation++;
     this.#current = undefined;
     this.#pending = undefined;
