@@ -50,7 +50,8 @@ afterAll(async () => {
   await Promise.all([redis?.close(), fake?.close()]);
 });
 
-describe("a fleet on Redis", () => {
+// Forking up to 20 processes on a loaded 2-core machine: a generous bound per scenario (not a timing assertion).
+describe("a fleet on Redis", { timeout: 120_000 }, () => {
   it("8 processes x 100 concurrent callers, cold: exactly 1 token request, one token everywhere", async () => {
     fleet = await startFleet(8, config);
     const results = await Promise.all(fleet.map((w) => w.tokens(100)));
