@@ -52,7 +52,7 @@ export async function main({ buildRuns = 3, diffRuns = 5 } = {}) {
     // Exit status 1 means "breaking changes found", which this pair has; only 2 is a failure.
     const result = await runTimed(process.execPath, diffArgs, { cwd: repoRoot });
     if (result.code !== 0 && result.code !== 1) throw new Error(`contract-diff exited with ${result.code}: ${result.output}`);
-    changes = JSON.parse(result.output).changes.length;
+    changes = JSON.parse(result.stdout).changes.length;
     diff.push(result.ms);
   }
 

@@ -112,7 +112,7 @@ export async function main({ sizes = [100, 1000, 5000], deadline = Infinity, kee
         const result = await runTimed(args[0], args.slice(1), { cwd: repoRoot, timeoutMs });
         if (result.timedOut) return { timedOut: true, ms: result.ms };
         if (!okCodes.includes(result.code)) throw new Error(`${path.basename(args[1] ?? args[0])} failed for ${n} operations (exit ${result.code}):\n${result.output.split("\n").slice(-20).join("\n")}`);
-        return { ms: result.ms, extra: parse ? parse(result.output) : {} };
+        return { ms: result.ms, extra: parse ? parse(result.stdout) : {} };
       };
 
       // contract-diff first: it has a target (5,000 operations under 2 s). Exit status 1 = breaking changes found.

@@ -38,7 +38,8 @@ export async function main() {
     const manifestPath = fromRoot("packages", dir, "package.json");
     if (!existsSync(manifestPath)) continue;
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    if (manifest.private) continue;
+    // Private packages are not shipped; the Redis token store is for Node (a TCP client), never bundled for a browser.
+    if (manifest.private || manifest.name === "@vendor-auth/token-store-redis") continue;
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
       if (subpath === "./package.json" || subpath === "./testing") continue;
       const file = fromRoot("packages", dir, target.import?.default ?? target.import ?? target.default);

@@ -6,7 +6,8 @@ export function runTimed(command, args, { cwd, env = {}, timeoutMs = 600_000 } =
     const start = performance.now();
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
+    let stdout = "";
+    child.stdout.on("data", (chunk) => ((output += chunk), (stdout += chunk)));
     child.stderr.on("data", (chunk) => (output += chunk));
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -17,7 +18,8 @@ export function runTimed(command, args, { cwd, env = {}, timeoutMs = 600_000 } =
     child.on("close", (code) => {
       clearTimeout(timer);
       // `timedOut`: stopped by us (a JVM answers SIGTERM with exit code 143, not a signal).
-      resolve({ code, timedOut, ms: performance.now() - start, output });
+      // `output`: stdout and stderr as they came (for errors); `stdout` alone (for parsing).
+      resolve({ code, timedOut, ms: performance.now() - start, output, stdout });
     });
   });
 }
