@@ -20,7 +20,7 @@ const extra: Worker[] = [];
 const tokenRequests = (mark = 0) => fake.requests.slice(mark).filter((r) => r.operationId === "generateNewToken").length;
 const tokensOf = (results: Array<{ tokens: string[] }>) => new Set(results.flatMap((r) => r.tokens));
 /** Polls `check` until it holds (bounded; no timing assertion: the bound only ends a hung run). */
-async function eventually(check: () => Promise<boolean>, what: string, attempts = 200): Promise<void> {
+async function eventually(check: () => Promise<boolean>, what: string, attempts = 600): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
