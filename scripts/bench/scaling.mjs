@@ -160,7 +160,7 @@ export async function main({ sizes = [100, 1000, 5000], deadline = Infinity, kee
     for (const row of rows) {
       const cell = row.steps[id];
       if (cell?.skipped) {
-        cell.extrapolatedMs = fit.intercept + fit.slope * row.operations;
+        cell.extrapolatedMs = fits[id].intercept + fits[id].slope * row.operations;
         const why = cell.note ?? `predicted ${Math.round((cell.predictedMs ?? 0) / 1000)} s would not fit the time budget`;
         extrapolated.push(`${id} at ${row.operations} operations: not run (${why}); extrapolated from the linear fit`);
       }
