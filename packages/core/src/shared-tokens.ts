@@ -112,12 +112,13 @@ export class SharedTokens<T extends CachedToken> {
         const record = await this.#read(key);
         const stored = this.#decode(record);
         if (stored && usable(stored.token, stored.obtainedAt)) return stored;
+        // Bounded whatever the others do (a holder that never finishes, a store that grants every lease).
+        if (this.#now() - started > this.#maxWaitMs) throw new StoreFailure(`no usable token in the store after ${this.#maxWaitMs} ms of waiting for another process's token request`);
         if (await this.#call(() => this.#store.lease(key, this.#holder, this.#leaseMs))) {
           const result = await this.#mintUnderLease(key, mint, usable, onSuperseded, previous);
           if (result === "superseded") continue;
           return result;
         }
-        if (this.#now() - started > this.#maxWaitMs) throw new StoreFailure(`no token in the store after waiting ${this.#maxWaitMs} ms for another process's token request`);
         await delay(poll);
       }
     } catch (error) {
