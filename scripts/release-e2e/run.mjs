@@ -136,7 +136,7 @@ async function checkConsumer(dir) {
     const name = `@vendor-auth/${dir_}`;
     const exports = readJson(path.join(dir, "node_modules", name, "package.json")).exports;
     for (const entry of Object.keys(exports).filter((e) => e !== "./package.json")) {
-      const id = `${dir_}_${entry.replace(/\W/g, "") || "index"}`;
+      const id = `${dir_.replace(/\W/g, "_")}_${entry.replace(/\W/g, "") || "index"}`;
       lines.push(`import * as ${id} from "${name}${entry === "." ? "" : entry.slice(1)}";`, `export const use_${id}: object = ${id};`);
     }
   }
