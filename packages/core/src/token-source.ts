@@ -2,7 +2,8 @@
 // from the caller's own refresh logic). Normalised to one async provider.
 import { ValidationError } from "./errors.js";
 import type { ClientEvent } from "./events.js";
-import type { AcquiredToken, CachedToken, TokenLease } from "./token-cache.js";
+import { TokenCache, type AcquiredToken, type CachedToken, type TokenLease } from "./token-cache.js";
+import type { SharedTokens } from "./shared-tokens.js";
 
 export type TokenSource = string | (() => string | Promise<string>);
 
@@ -98,4 +99,26 @@ export function tokenWithJwtExpiry(value: string): { value: string; expiresAt: n
     exp = undefined;
   }
   return { value, expiresAt: typeof exp === "number" && Number.isFinite(exp) ? exp * 1000 : undefined };
+}
+
+export interface ProvidedTokenLeaseOptions extends ProvidedTokensOptions {
+  /** The client's `tokenStore` option: with one, the provider's tokens are cached and shared. */
+  tokenStore?: unknown;
+  /** The client's `tokenStoreKey`: required with `tokenStore` (a provider's token has no credential to key it by). */
+  tokenStoreKey?: string | undefined;
+  /** The shared level (`api.shareTokens([])`), built on first use (the client is created after its token source). */
+  shared?: (() => SharedTokens<CachedToken> | undefined) | undefined;
+}
+
+/**
+ * Bearer auth from a caller's token provider: asked for every request (ProvidedTokens), or, with a
+ * `tokenStore`, cached and shared by the fleet (a TokenCache over the provider, renewed ahead of the
+ * token's JWT `exp` when it has one, or after a 401).
+ */
+export function providedTokenLease(provider: () => Promise<string>, options: ProvidedTokenLeaseOptions): TokenLease {
+  if (options.tokenStore === undefined) return new ProvidedTokens(provider, options);
+  if (options.tokenStoreKey === undefined) throw new ValidationError("tokenStoreKey", "is required with tokenStore here: name whose token the provider returns (e.g. the service account), so clients of different accounts never share one");
+  let cache: TokenCache<CachedToken> | undefined;
+  const lease = () => (cache ??= new TokenCache(async () => tokenWithJwtExpiry(await provider()), { ...options, shared: options.shared?.() }));
+  return { acquire: (signal) => lease().acquire(signal), after401: (used) => lease().after401(used) };
 }
