@@ -1,11 +1,11 @@
-// Test settings shared by the packages. CI runs every package's suite at once on a 2-core machine:
-// server start-up (the spec mock parses a whole spec) and process spawns can take seconds there, so
-// the limits are generous; no test asserts a wall-clock time.
+// Test settings shared by the packages. CI runs every package's suite at once on a 2-core machine,
+// often beside other work: at a load of 40, starting the spec mock (it compiles a whole spec) took
+// over 60 s. The limits guard against hangs only; no test asserts a wall-clock time.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
   },
 });

@@ -2,7 +2,7 @@
 // for a caller who already gave up, a 401 asks it again at most once per interval, token responses
 // must hold a token, bodies are type-checked before they are touched.
 import { describe, expect, it } from "vitest";
-import { useLoopbackServer } from "@vendor-auth/testkit";
+import { HOUR_MS, useLoopbackServer } from "@vendor-auth/testkit";
 import { AbortError, ResponseParseError, ValidationError, createAgilicusClient } from "../src/index.js";
 import { createTokenRequest } from "./fixtures.js";
 
@@ -11,7 +11,8 @@ const server = useLoopbackServer();
 describe("the token provider", () => {
   it("an already aborted signal: AbortError, the provider is never run, nothing sent", async () => {
     let provided = 0;
-    const client = createAgilicusClient({ getToken: () => `test-provided-${++provided}`, baseUrl: server.url });
+    // An interval no run outlasts: the count cannot depend on how slow the machine is.
+    const client = createAgilicusClient({ getToken: () => `test-provided-${++provided}`, baseUrl: server.url, reauthIntervalMs: HOUR_MS });
     await expect(client.getSession("test-session-1", undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
     expect(provided).toBe(0);
     expect(server.requests).toHaveLength(0);
@@ -20,7 +21,8 @@ describe("the token provider", () => {
   it("a 401 storm: the provider is asked for one replacement per reauthIntervalMs, not one per call", async () => {
     let provided = 0;
     server.setHandler(() => ({ status: 401, body: { error_message: "test: forbidden resource" } }));
-    const client = createAgilicusClient({ getToken: () => `test-provided-${++provided}`, baseUrl: server.url });
+    // An interval no run outlasts: the count cannot depend on how slow the machine is.
+    const client = createAgilicusClient({ getToken: () => `test-provided-${++provided}`, baseUrl: server.url, reauthIntervalMs: HOUR_MS });
     for (let i = 0; i < 50; i++) await expect(client.getSession("test-session-1")).rejects.toMatchObject({ name: "AuthenticationError", message: expect.stringContaining("test: forbidden resource") });
     expect(provided).toBe(51);
     expect(server.requests).toHaveLength(51);

@@ -24,6 +24,7 @@ export interface FaultTransport {
   retry?: { initialDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
   maxResponseBytes?: number;
   logger?: (event: { type: string; delayMs?: number; action?: string }) => void;
+  reauthIntervalMs?: number;
 }
 
 /** The call options every helper method takes (passed through by `call`). */
@@ -95,6 +96,14 @@ export interface FaultSuite<Client> {
 }
 
 const FAST = { initialDelayMs: 1, maxDelayMs: 4 };
+/**
+ * The limit of a test that does a fixed, large amount of work (hundreds of loopback exchanges, a
+ * compression bomb): not a deadline but a guard against a hang. At a load of 40 on 2 cores such a
+ * test took 187 s, so the limit is far above that.
+ */
+export const LONG_TEST_MS = 600_000;
+/** A re-authentication interval no test outlasts: a bound per interval then holds whatever the speed. */
+export const HOUR_MS = 3_600_000;
 const ERROR_NAMES = [
   "VendorAuthError",
   "ApiError",
@@ -407,7 +416,9 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
 
     it("a 401 storm (a resource that refuses every token): no token per call, at most one re-authentication", async () => {
       const events: Array<{ type: string; action?: string }> = [];
-      const c = client({ logger: (e) => events.push(e) });
+      // The bound is one re-authentication per interval: an hour outlasts the storm however slow
+      // the machine is, so the count cannot depend on how long the 300 calls take.
+      const c = client({ logger: (e) => events.push(e), reauthIntervalMs: HOUR_MS });
       sequence(suite.reauth, [{ status: 401, body: { message: "test sealed resource" } }]);
       const calls = 300;
       for (let batch = 0; batch < calls / 50; batch++) {
@@ -420,8 +431,8 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       else expect(suite.reauth.tokensObtained(server.requests)).toBeLessThanOrEqual(2);
       expect(events.filter((e) => e.type === "token" && e.action === "replaced").length).toBeLessThanOrEqual(1);
       expect(events.some((e) => e.type === "token" && e.action === "kept")).toBe(true);
-      // 300 requests (and up to 2 token requests): generous for a loaded machine.
-    }, 180_000);
+      // 300 requests (and up to 2 token requests): a fixed amount of work, so a generous limit.
+    }, LONG_TEST_MS);
 
     if (suite.tokenFanOut) {
       const fanOut = suite.tokenFanOut;
@@ -520,7 +531,7 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
         expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(64 * 1024 * 1024);
         expect(count(suite.safe)).toBe(1);
         // Compressing the bomb takes seconds on a loaded machine.
-      }, 180_000);
+      }, LONG_TEST_MS);
     }
 
     // ── Options checked before anything is sent ─────────────────────────────────────────────────
@@ -732,7 +743,7 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
       expect(runs).toBe(200);
       expect(echoes).toBeGreaterThan(200);
       // A fixed amount of work (200 exchanges on loopback), not a deadline: as generous as the storms.
-    }, 180_000);
+    }, LONG_TEST_MS);
 
     it("property: whatever the caller passes, bad input is a ValidationError and never crashes", async () => {
       target = { match: () => true, answer: (request) => suite.background?.(request) ?? suite.safe.ok };
@@ -752,7 +763,7 @@ export function describeFaultInjection<Client>(suite: FaultSuite<Client>): void 
         { numRuns: 150, seed: 20261124 },
       );
       expect(runs).toBe(150);
-    }, 180_000);
+    }, LONG_TEST_MS);
   });
 }
 
