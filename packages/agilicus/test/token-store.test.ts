@@ -10,7 +10,8 @@ afterAll(() => fake.close());
 
 describe("tokenStore", () => {
   it("3 clients, one provider call for all their requests", async () => {
-    const tokenStore = createMemoryTokenStore();
+    // A lease no stall of a loaded machine outlasts, so the exact request count holds.
+    const tokenStore = createMemoryTokenStore({ leaseMs: 3_600_000 });
     let calls = 0;
     const getToken = async () => (calls++, DEFAULT_ADMIN_TOKEN);
     const clients = Array.from({ length: 3 }, () => createAgilicusClient({ getToken, baseUrl: fake.url, tokenStore, tokenStoreKey: "test-service-account" }));
@@ -19,7 +20,8 @@ describe("tokenStore", () => {
   });
 
   it("needs getToken and tokenStoreKey", () => {
-    const tokenStore = createMemoryTokenStore();
+    // A lease no stall of a loaded machine outlasts, so the exact request count holds.
+    const tokenStore = createMemoryTokenStore({ leaseMs: 3_600_000 });
     expect(() => createAgilicusClient({ token: DEFAULT_ADMIN_TOKEN, baseUrl: fake.url, tokenStore })).toThrow(ValidationError);
     expect(() => createAgilicusClient({ getToken: () => DEFAULT_ADMIN_TOKEN, baseUrl: fake.url, tokenStore })).toThrow(/tokenStoreKey/);
   });

@@ -12,7 +12,8 @@ const created = () => fake.requests.filter((r) => r.operationId === "createAcces
 
 describe("tokenStore", () => {
   it("3 clients share one client token (one Create); their sessions are their own", async () => {
-    const tokenStore = createMemoryTokenStore();
+    // A lease no stall of a loaded machine outlasts, so the exact request count holds.
+    const tokenStore = createMemoryTokenStore({ leaseMs: 3_600_000 });
     const clients = Array.from({ length: 3 }, () => createLaserficheClient({ repoId: DEFAULT_REPO_ID, username: DEFAULT_USERNAME, password: DEFAULT_PASSWORD, baseUrl: fake.url, tokenStore }));
     const tokens = await Promise.all(clients.flatMap((c) => [c.getAccessToken(), c.getAccessToken()]));
     expect(new Set(tokens).size).toBe(1);

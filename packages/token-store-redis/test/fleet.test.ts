@@ -37,8 +37,10 @@ beforeAll(async () => {
     redisUrl: redis.url,
     encryptionKey: ENCRYPTION_KEY,
     keyPrefix: "test-fleet:",
-    // Short leases and retry windows keep the suite fast; generous command timeouts keep a loaded machine from looking like an outage.
-    leaseMs: 1_000,
+    // Short retry windows keep the suite fast; generous command timeouts keep a loaded machine from looking like an outage.
+    // The lease (renewed every third of it) must outlast a process starved by a loaded machine, or a waiter takes it over
+    // and mints a second token: 5 s, which only the SIGKILL scenario waits out.
+    leaseMs: 5_000,
     retryAfterMs: 300,
     commandTimeoutMs: 5_000,
     reauthIntervalMs: 1,

@@ -12,7 +12,8 @@ const generated = () => fake.requests.filter((r) => r.operationId === "generateN
 
 describe("tokenStore", () => {
   it("5 clients x 50 callers on one store: one token request, one token", async () => {
-    const tokenStore = createMemoryTokenStore();
+    // A lease no stall of a loaded machine outlasts, so the exact request count holds.
+    const tokenStore = createMemoryTokenStore({ leaseMs: 3_600_000 });
     const clients = Array.from({ length: 5 }, () => createUniCourtClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url, tokenStore }));
     const tokens = await Promise.all(clients.flatMap((c) => Array.from({ length: 50 }, () => c.getAccessToken())));
     expect(new Set(tokens).size).toBe(1);
@@ -26,7 +27,8 @@ describe("tokenStore", () => {
   });
 
   it("other credentials or another tokenStoreKey never share the token", async () => {
-    const tokenStore = createMemoryTokenStore();
+    // A lease no stall of a loaded machine outlasts, so the exact request count holds.
+    const tokenStore = createMemoryTokenStore({ leaseMs: 3_600_000 });
     const a = createUniCourtClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url, tokenStore });
     const b = createUniCourtClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url, tokenStore, tokenStoreKey: "tenant-b" });
     expect(await a.getAccessToken()).not.toBe(await b.getAccessToken());
