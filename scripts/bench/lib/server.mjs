@@ -12,7 +12,9 @@ const LIST_BODY = JSON.stringify({
   AccessTokenIdArray: [{ object: "AccessTokenIdResponse", tokenId: "TKIDtestbench00001", issuedDate: "2024-01-01T00:00:00+00:00", issueAddress: "127.0.0.1" }],
 });
 const TOKEN_BODY = JSON.stringify({ object: "AccessTokenResponse", accessToken: `test-token-${"x".repeat(700)}`, tokenId: "TKIDtestbench00002", tokenType: "Bearer" });
-const BODIES = { "/listAllTokenIds": LIST_BODY, "/generateNewToken": TOKEN_BODY };
+// `/resource`: what `authorizedFetch` and `authMiddleware` reach for the rest of a vendor's API (GET or POST).
+const RESOURCE_BODY = JSON.stringify({ object: "Resource", id: "test-resource-1", items: [{ name: "a", value: 1 }, { name: "b", value: 2 }] });
+const BODIES = { "/listAllTokenIds": LIST_BODY, "/generateNewToken": TOKEN_BODY, "/resource": RESOURCE_BODY };
 
 const counts = {};
 const server = createServer({ keepAliveTimeout: 120_000, requestTimeout: 0 }, (req, res) => {
