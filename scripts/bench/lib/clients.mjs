@@ -13,9 +13,9 @@ import { Agent, request as httpRequest } from "node:http";
 import { pathToFileURL } from "node:url";
 import { fromRoot, resolveFrom } from "./paths.mjs";
 
-// Obviously fake credentials, with the lengths the spec requires (32 and 64 characters).
-export const CLIENT_ID = "test-client-id-".padEnd(32, "0");
-export const CLIENT_SECRET = "test-client-secret-".padEnd(64, "0");
+import { CLIENT_ID, CLIENT_SECRET } from "./credentials.mjs";
+
+export { CLIENT_ID, CLIENT_SECRET };
 
 const unicourtDir = fromRoot("packages/unicourt");
 const distUrl = (file) => pathToFileURL(fromRoot("packages/unicourt/dist", file)).href;

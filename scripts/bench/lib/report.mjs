@@ -32,7 +32,7 @@ pnpm bench --only call-overhead    # one section -> node_modules/.cache/bench/BE
 \`\`\`
 
 Sections: \`size\`, \`token-fanout\`, \`token-store\` (needs \`redis-server\`), \`call-overhead\`, \`profile\` (runs when a call-overhead target is missed, or with
-\`--profile\`), \`pipeline\`, \`scaling\`. \`--budget <s>\` (default 540) is the time after which scaling steps that would not
+\`--profile\`), \`cold-start\`, \`pipeline\`, \`scaling\`. \`--budget <s>\` (default 540) is the time after which scaling steps that would not
 fit are extrapolated instead of run.`);
   if (busy) {
     out.push(`> **This run was made on a busy machine** (load average ${machine.loadAverage[0]} at the start and ${machine.loadAverageAtEnd?.[0] ?? "?"} at the
@@ -49,6 +49,7 @@ ${table(["tool", "version"], Object.entries(tools).map(([k, v]) => [k, `\`${v}\`
   out.push(targets(sections));
   if (sections["call-overhead"]) out.push(callOverhead(sections["call-overhead"], sections.profile));
   else if (sections.profile) out.push(`## 1. Call overhead\n\n${profileSection(sections.profile)}`);
+  if (sections["cold-start"]) out.push(coldStart(sections["cold-start"]));
   if (sections["token-fanout"]) out.push(tokenFanout(sections["token-fanout"]));
   if (sections["token-store"]) out.push(tokenStore(sections["token-store"]));
   if (sections.size) out.push(size(sections.size));
@@ -63,6 +64,8 @@ function targets(sections) {
   for (const t of co?.targets ?? []) {
     rows.push([`${t.label} within ${x(t.limit)} of ${t.baselineLabel.replace(/ \(baseline\)$/, "")}, median and p99, ${t.concurrency} in flight`, `${x(t.medianRatio)} / ${x(t.p99Ratio)}`, yes(t.met)]);
   }
+  const cs = sections["cold-start"];
+  if (cs && !cs.error) rows.push([`cold start (import + first call) of the helper within ${x(cs.target.limit)} of openapi-fetch alone`, x(cs.target.ratio), yes(cs.target.met)]);
   const tf = sections["token-fanout"];
   if (tf && !tf.error) rows.push([`1,000 concurrent getAccessToken() callers send exactly one request`, `${tf.cases[1].requests} requests in ${tf.cases[1].iterations} runs`, yes(tf.exactlyOne)]);
   const sc = sections.scaling;
@@ -117,6 +120,18 @@ ${table(["client", "calls", "median", "p99", "req/s", "median vs baseline", "p99
   }
   if (profile) parts.push(profileSection(profile));
   return parts.join("\n\n");
+}
+
+function coldStart(section) {
+  if (section.error) return `## Cold start\n\n${failed(section)}`;
+  return `## Cold start
+
+What a serverless function pays on every cold start: a fresh Node process imports the package, creates the client and makes
+its first call (UniCourt \`listAllTokenIds\` against the separate-process bench server); the time is from the process's time
+origin to the parsed reply, so Node's own start-up is in every row alike. ${section.runs} runs per variant, the variants
+alternating run by run; medians. Reproduce: \`pnpm bench --only cold-start\` (\`scripts/bench/cold-start.mjs\`).
+
+${table(["client", "import", "start to first reply", "vs openapi-fetch alone"], section.rows.map((r) => [r.label, ms(r.importMs), ms(r.totalMs), x(r.ratio)]))}`;
 }
 
 function profileSection(p) {
