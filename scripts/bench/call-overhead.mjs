@@ -89,7 +89,7 @@ async function measureGroup(group, concurrency, { rounds, passMs, warmupMs }) {
 
 /** One target per (measured variant, concurrency): median and p99 ratios within the limit. */
 function targetsOf(groups) {
-  const limits = { helper: HELPER_MAX_RATIO, "authorized-get": PASSTHROUGH_MAX_RATIO, "authorized-post": PASSTHROUGH_MAX_RATIO, "middleware-get": PASSTHROUGH_MAX_RATIO, "middleware-post": PASSTHROUGH_MAX_RATIO };
+  const limits = { helper: HELPER_MAX_RATIO, "helper-agilicus": HELPER_MAX_RATIO, "helper-bluejeans": HELPER_MAX_RATIO, "authorized-get": PASSTHROUGH_MAX_RATIO, "authorized-post": PASSTHROUGH_MAX_RATIO, "middleware-get": PASSTHROUGH_MAX_RATIO, "middleware-post": PASSTHROUGH_MAX_RATIO };
   const targets = [];
   for (const group of groups) {
     for (const { concurrency, rows } of group.results) {

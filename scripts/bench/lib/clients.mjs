@@ -4,7 +4,10 @@
 //
 //   operation:   UniCourt listAllTokenIds (PUT with a JSON body, small JSON reply): the floor
 //                (node:http with a keep-alive agent, raw fetch), bare openapi-fetch, the generated
-//                typescript-fetch SDK, and our helper method.
+//                typescript-fetch SDK, and our helper method; and a JSON GET of Agilicus
+//                (listApiKeys, bearer token) and BlueJeans (getTokenInfo, token in the query), each
+//                against raw fetch of the same request. (Laserfiche's operations all create, refresh
+//                or end a session token, which the client caches: none is a repeatable call.)
 //   passthrough: a request to the rest of the API with the client's token (`/resource`, GET and
 //                POST with a JSON body): raw fetch with the header set by hand against
 //                `authorizedFetch`, and bare openapi-fetch against the same client with
@@ -18,7 +21,7 @@ import { CLIENT_ID, CLIENT_SECRET } from "./credentials.mjs";
 export { CLIENT_ID, CLIENT_SECRET };
 
 const unicourtDir = fromRoot("packages/unicourt");
-const distUrl = (file) => pathToFileURL(fromRoot("packages/unicourt/dist", file)).href;
+const distUrl = (file, vendor = "unicourt") => pathToFileURL(fromRoot("packages", vendor, "dist", file)).href;
 
 /** A JSON request over node:http with a keep-alive agent: the floor under fetch. */
 function nodeHttpJson(agent, url, method, body) {
@@ -48,6 +51,8 @@ export async function loadClients(baseUrl) {
   const { default: createClient } = await import(openapiFetch.url);
   const { createUniCourtClient } = await import(distUrl("index.js"));
   const { AuthenticationApi, Configuration } = await import(distUrl("sdk.js"));
+  const { createAgilicusClient } = await import(distUrl("index.js", "agilicus"));
+  const { createBlueJeansClient } = await import(distUrl("index.js", "bluejeans"));
 
   const body = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
   const url = `${baseUrl}/listAllTokenIds`;
@@ -97,6 +102,15 @@ export async function loadClients(baseUrl) {
     return data;
   };
 
+  // A JSON operation of two more vendors, each against raw fetch of the same request.
+  const vendorToken = "test-vendor-token-".padEnd(48, "0");
+  const agilicus = createAgilicusClient({ token: vendorToken, baseUrl });
+  const bluejeans = createBlueJeansClient({ accessToken: vendorToken, baseUrl });
+  const rawAgilicus = async () => json(await fetch(`${baseUrl}/v1/api_keys`, { headers: { authorization: `Bearer ${vendorToken}` } }));
+  const rawBlueJeans = async () => json(await fetch(`${baseUrl}/oauth2/tokenInfo?access_token=${vendorToken}`));
+  const keysOk = (b) => b?.api_keys?.[0]?.spec?.org_id === "test-org-1";
+  const tokenInfoOk = (b) => b?.scope?.user === 1234;
+
   return {
     versions: { "openapi-fetch": openapiFetch.version },
     close: () => agent.destroy(),
@@ -111,6 +125,10 @@ export async function loadClients(baseUrl) {
           { id: "helper", label: "helper `createUniCourtClient`", call: helperCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
           // (The SDK maps the wire name AccessTokenIdArray to accessTokenIdArray.)
           { id: "sdk", label: "generated SDK (`/sdk`)", call: sdkCall, check: (b) => b?.accessTokenIdArray?.length === 1 },
+          { id: "raw-agilicus", label: "raw `fetch` GET /v1/api_keys (Agilicus), bearer by hand", call: rawAgilicus, check: keysOk },
+          { id: "helper-agilicus", label: "helper `createAgilicusClient().listApiKeys()`", call: () => agilicus.listApiKeys(), baseline: "raw-agilicus", check: keysOk },
+          { id: "raw-bluejeans", label: "raw `fetch` GET /oauth2/tokenInfo (BlueJeans), token in the query", call: rawBlueJeans, check: tokenInfoOk },
+          { id: "helper-bluejeans", label: "helper `createBlueJeansClient().getTokenInfo()`", call: () => bluejeans.getTokenInfo(), baseline: "raw-bluejeans", check: tokenInfoOk },
         ],
       },
       {

@@ -97,6 +97,10 @@ reply is a 240-byte JSON object):
   errors, retries, redaction).
 - **generated SDK**: \`new AuthenticationApi(new Configuration({ basePath })).listAllTokenIds({ accessTokenRequest })\`
   from \`@vendor-auth/unicourt/sdk\` (typescript-fetch).
+- **the other vendors**: a JSON GET of Agilicus (\`createAgilicusClient({ token }).listApiKeys()\`, \`GET /v1/api_keys\` with a
+  bearer token) and of BlueJeans (\`createBlueJeansClient({ accessToken }).getTokenInfo()\`, \`GET /oauth2/tokenInfo?access_token=…\`),
+  each against raw \`fetch\` of the same request. Laserfiche's operations all create, refresh or end a session token, which
+  the client caches: none is a call to repeat.
 
 **The passthrough** (the rest of a vendor's API with the client's token, \`/resource\`, a 100-byte JSON reply):
 \`client.authorizedFetch("resource", init)\` against raw \`fetch\` with the \`Authorization\` header set by hand, on a GET
