@@ -21,7 +21,7 @@ import { benchCache, fromRoot } from "./lib/paths.mjs";
 import { machine, tools } from "./lib/machine.mjs";
 import { renderReport } from "./lib/report.mjs";
 
-const SECTIONS = ["size", "token-fanout", "token-store", "call-overhead", "profile", "pipeline", "scaling"];
+const SECTIONS = ["size", "token-fanout", "token-store", "call-overhead", "profile", "cold-start", "pipeline", "scaling"];
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {

@@ -40,6 +40,7 @@ import type { Redactor } from "./redact.js";
 import { DEFAULT_MAX_RETRIES, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry.js";
 import { loggingMiddleware, type ClientEvent } from "./events.js";
 import { BodyNotUtf8Error, BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./read-body.js";
+import { BufferedResponse, WireRequest } from "./wire.js";
 import { DEFAULT_TIMEOUT_MS, checkCallOptions, checkTransportOptions, type CallOptions, type TransportOptions } from "./options.js";
 
 export interface ApiClientConfig<Ops extends OperationTable = OperationTable> extends TransportOptions {
@@ -74,6 +75,11 @@ export type SuccessData<R> = R extends { data: infer D; error?: never } ? D : ne
 export interface InvokeInit {
   signal: AbortSignal;
   middleware?: Middleware[];
+  /**
+   * openapi-fetch's request class for this call: the transport's WireRequest (see wire.ts) when no
+   * middleware of the caller's (`http.use`) will see the request, so fetch builds it only once.
+   */
+  Request?: typeof Request;
 }
 
 /** Options of one `op()` call: the call options, plus credentials for this call only. */
@@ -172,23 +178,22 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
    * that a success body is the JSON it claims to be, and lets openapi-fetch read the buffered text
    * and parsed JSON.
    */
-  async function transport(request: Request): Promise<Response> {
+  async function transport(request: Request | WireRequest): Promise<Response> {
     let response: Response;
     try {
       // `.call(globalThis, …)`: some runtimes' fetch throws "Illegal invocation" when detached.
-      response = await baseFetch.call(globalThis, request);
+      response = await (request instanceof WireRequest ? baseFetch.call(globalThis, request.url, request.init) : baseFetch.call(globalThis, request));
     } catch (cause) {
       throw new FetchFailed("fetch failed", { cause });
     }
     if (NO_BODY_STATUSES.has(response.status) || request.method === "HEAD" || response.type === "opaqueredirect") return response;
     let text: string;
-    const contentType = redactedHeader(response, "content-type");
     try {
       text = await readBodyText(response, maxResponseBytes);
     } catch (cause) {
-      if (request.signal.aborted) throw cause;
+      if (request.signal?.aborted) throw cause;
       if (cause instanceof BodyTooLargeError || cause instanceof BodyNotUtf8Error) {
-        throw new ResponseParseError(`${cause.message} (HTTP ${response.status})`, { vendor, status: response.status, contentType, excerpt: "", cause });
+        throw new ResponseParseError(`${cause.message} (HTTP ${response.status})`, { vendor, status: response.status, contentType: redactedHeader(response, "content-type"), excerpt: "", cause });
       }
       // A body that ends early is one failure class, whatever the socket saw (a reset, or a peer that
       // closed before Content-Length was reached): the response is incomplete, and a safe operation
@@ -199,27 +204,32 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
         cause: redactor.error(cause),
       });
     }
+    let parsed: { value: unknown } | undefined;
     if (response.ok && text.length > 0) {
-      if (contentType !== undefined && !JSON_CONTENT_TYPE.test(contentType)) {
-        throw new ResponseParseError(`Expected a JSON response, got content type "${contentType.slice(0, 100)}" (HTTP ${response.status})`, {
+      // The content type is redacted only for an error: a success never pays for it.
+      const contentType = response.headers.get("content-type");
+      if (contentType !== null && !JSON_CONTENT_TYPE.test(contentType)) {
+        const shown = redactedHeader(response, "content-type") ?? "";
+        throw new ResponseParseError(`Expected a JSON response, got content type "${shown.slice(0, 100)}" (HTTP ${response.status})`, {
           vendor,
           status: response.status,
-          contentType,
+          contentType: shown,
           excerpt: redactor.excerpt(text, EXCERPT_LENGTH),
         });
       }
       try {
-        JSON.parse(text);
+        // Parsed once: openapi-fetch's `response.json()` gets this value (see BufferedResponse).
+        parsed = { value: JSON.parse(text) };
       } catch {
         throw new ResponseParseError(`Malformed JSON in the response body (HTTP ${response.status}, ${text.length} characters)`, {
           vendor,
           status: response.status,
-          contentType,
+          contentType: redactedHeader(response, "content-type"),
           excerpt: redactor.excerpt(text, EXCERPT_LENGTH),
         });
       }
     }
-    return bufferedResponse(response, text);
+    return new BufferedResponse(response, text, parsed);
   }
 
   function redactedHeader(response: Response, name: string): string | undefined {
@@ -228,7 +238,24 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
   }
 
   // `redirect: "manual"`: a 3xx reaches call() as a response, never as a request to the Location.
-  const http = createClient<Paths>({ baseUrl: config.baseUrl, fetch: transport, headers: config.headers, redirect: "manual" });
+  const openapi = createClient<Paths>({ baseUrl: config.baseUrl, fetch: transport as (request: Request) => Promise<Response>, headers: config.headers, redirect: "manual" });
+  // The caller's middleware on `http`: while there is none, nothing but the transport sees the
+  // request of an operation, and openapi-fetch may build it as a WireRequest.
+  const callerMiddleware: Middleware[] = [];
+  const http: Client<Paths> = {
+    ...openapi,
+    use(...middleware) {
+      openapi.use(...middleware);
+      for (const m of middleware) if (m) callerMiddleware.push(m);
+    },
+    eject(...middleware) {
+      openapi.eject(...middleware);
+      for (const m of middleware) {
+        const index = callerMiddleware.indexOf(m);
+        if (index !== -1) callerMiddleware.splice(index, 1);
+      }
+    },
+  };
   const requestIdHeaders = (config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS).map((h) => h.toLowerCase());
 
   function toApiError(operation: string, result: FetchResult, facts: OperationFacts | undefined): ApiError {
@@ -262,6 +289,8 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
     try {
       if (deadline.abortedByCaller) throw new AbortError({ vendor, operation, cause: deadline.callerReason });
       const init: InvokeInit = { signal: deadline.signal };
+      // Our logging middleware reads only what a WireRequest has (method, URL, headers).
+      if (callerMiddleware.length === 0) init.Request = WireRequest as unknown as typeof Request;
       if (logger) init.middleware = [loggingMiddleware(emit, redactor, operation, number)];
       const result = await invoke(init);
       if (!result.response.ok) throw toApiError(operation, result, config.operations?.[operation] as OperationFacts | undefined);
@@ -348,7 +377,7 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
     const result = await attempts(
       operation,
       async (init) => {
-        const response = await transport(new Request(request.url, { method: request.method, headers: request.headers, body, signal: init.signal, redirect: "manual" }));
+        const response = await transport(new WireRequest(request.url, { method: request.method, headers: request.headers, body: body ?? null, signal: init.signal, redirect: "manual" }));
         const text = response.type === "opaqueredirect" ? "" : await response.clone().text();
         let parsed: unknown = text || undefined;
         try {
@@ -461,20 +490,6 @@ function documentedMeaning(description: string | undefined, statusText: string):
 /** A 3xx answer, or a browser's opaque redirect (status 0), which `redirect: "manual"` produces. */
 export function isRedirect(response: Response): boolean {
   return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400 && response.status !== 304);
-}
-
-/**
- * A real Response over the buffered body, for openapi-fetch and any middleware (clone(), text(),
- * json() and body all work), with the original's status, reason phrase, headers and URL. The
- * headers no longer describe an encoding: the text is already decoded.
- */
-function bufferedResponse(response: Response, text: string): Response {
-  const headers = new Headers(response.headers);
-  headers.delete("content-encoding");
-  headers.delete("content-length");
-  const buffered = new Response(text, { status: response.status, statusText: response.statusText, headers });
-  Object.defineProperty(buffered, "url", { value: response.url, enumerable: true });
-  return buffered;
 }
 
 /** The JSON Schema type name of a parsed JSON value. */

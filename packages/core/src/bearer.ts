@@ -163,9 +163,13 @@ function fetchSignal(timer: AbortSignal, callers: AbortSignal[]): AbortSignal {
 interface Outgoing {
   url: URL;
   method: string;
+  /** Our own copy (never the caller's): the token is set on it again before every send. */
   headers: Headers;
   body: BodyInit | null | undefined;
-  init: RequestInit;
+  /** The caller's signal (`init.signal`, or the Request's). */
+  signal: AbortSignal | null;
+  /** The rest of the caller's RequestInit (credentials, cache, keepalive, ...), passed on as it is. */
+  rest: RequestInit;
   redirect: RequestRedirect;
 }
 
@@ -185,7 +189,7 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
     const maxRetries = SAFE_METHODS.has(outgoing.method) && isReusable(outgoing.body) ? (options.maxRetries ?? 0) : 0;
     for (let retry = 0; ; retry++) {
       const deadline = createDeadline(timeoutMs);
-      const callerSignals = [options.signal, outgoing.init.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined && s !== null);
+      const callerSignals = [options.signal, outgoing.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined && s !== null);
       const signal = fetchSignal(deadline.signal, callerSignals);
       let response: Response;
       try {
@@ -259,16 +263,18 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
 
   /** The request on the wire: the token placed, redirects handled here (never by fetch). */
   function withToken(outgoing: Outgoing, token: string, signal: AbortSignal): { url: string; init: RequestInit } {
-    const url = new URL(outgoing.url.href);
-    const headers = new Headers(outgoing.headers);
+    let url = outgoing.url.href;
+    const { headers } = outgoing;
     try {
-      if (placement.in === "query") url.searchParams.set(placement.name, token);
-      else headers.set("Authorization", `Bearer ${token}`);
+      if (placement.in === "query") {
+        const withQuery = new URL(url);
+        withQuery.searchParams.set(placement.name, token);
+        url = withQuery.href;
+      } else headers.set("Authorization", `Bearer ${token}`);
     } catch (error) {
       throw new ValidationError("token", "cannot be sent: it has characters a header value may not hold (CR, LF, NUL)", { ...fields, cause: redactor.error(error) });
     }
-    const { signal: _signal, headers: _headers, body: _body, method: _method, redirect: _redirect, ...rest } = outgoing.init;
-    return { url: url.href, init: { ...rest, method: outgoing.method, headers, body: outgoing.body ?? null, signal, redirect: outgoing.redirect === "follow" ? "manual" : outgoing.redirect } };
+    return { url, init: { ...outgoing.rest, method: outgoing.method, headers, body: outgoing.body ?? null, signal, redirect: outgoing.redirect === "follow" ? "manual" : outgoing.redirect } };
   }
 
   /** The next hop of a redirect that may be followed (same origin, same rules), else undefined. */
@@ -297,7 +303,7 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
       return { ...current, url: target, method: "GET", headers, body: undefined };
     }
     if (!isReusable(current.body)) return undefined;
-    return { ...current, url: target };
+    return { ...current, url: target, headers: new Headers(current.headers) };
   }
 }
 
@@ -317,7 +323,8 @@ async function outgoingOf(input: RequestInfo | URL, init: RequestInit, policy: T
   let body = init.body;
   if (body === undefined && request?.body) body = await request.arrayBuffer();
   const requested = init.redirect ?? request?.redirect ?? "follow";
-  return { url, method, headers, body, init: { ...init, signal: init.signal ?? request?.signal ?? null }, redirect: requested };
+  const { signal, headers: _headers, body: _body, method: _method, redirect: _redirect, ...rest } = init;
+  return { url, method, headers, body, signal: signal ?? request?.signal ?? null, rest, redirect: requested };
 }
 
 /** Rejects as soon as `signal` aborts, while `promise` (a shared token request) runs on. */

@@ -172,6 +172,58 @@ describe("the transport boundary", () => {
     await expect(run(api, "safeOp")).resolves.toEqual({ ok: true });
     expect(seen).toEqual([{ ok: true }]);
   });
+
+  it("without middleware of the caller's, fetch gets the URL and RequestInit (one Request, built by fetch); with it, a real Request", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const inputs: unknown[] = [];
+    const recording = ((input: RequestInfo | URL, init?: RequestInit) => {
+      inputs.push(input);
+      return globalThis.fetch(input, init);
+    }) as typeof fetch;
+    const api = newApi({ fetch: recording });
+    await expect(run(api, "safeOp", { n: 1 })).resolves.toEqual({ ok: true });
+    expect(typeof inputs[0]).toBe("string");
+    expect(server.requests[0]?.rawBody).toBe('{"n":1}');
+    const seen: unknown[] = [];
+    const middleware = {
+      async onRequest({ request }: { request: Request }) {
+        seen.push(request instanceof Request, await request.clone().json());
+      },
+    };
+    api.http.use(middleware);
+    await expect(run(api, "safeOp", { n: 2 })).resolves.toEqual({ ok: true });
+    expect(seen).toEqual([true, { n: 2 }]);
+    expect(inputs[1]).toBeInstanceOf(Request);
+    api.http.eject(middleware);
+    await expect(run(api, "safeOp", { n: 3 })).resolves.toEqual({ ok: true });
+    expect(typeof inputs[2]).toBe("string");
+    expect(server.requests.map((r) => r.rawBody)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
+  });
+
+  it("a request that `new Request` would refuse (a body on GET) is still a ValidationError: nothing sent", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const api = newApi({ maxRetries: 3 });
+    const error = await failure(api.call("safeOp", (init) => api.http.request("get", "/op" as never, { body: { n: 1 }, ...init } as never)));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("the buffered response reads like the original: headers, URL, status; json() twice gives two equal values; body, arrayBuffer() and clone() work", async () => {
+    server.setHandler(() => ({ status: 201, headers: { "x-request-id": "test-req-1" }, body: { ok: true } }));
+    const api = newApi();
+    const { response } = await api.http.POST("/op", { body: {} });
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(201);
+    expect(response.url).toBe(`${server.url}/op`);
+    expect(response.headers.get("x-request-id")).toBe("test-req-1");
+    expect(response.headers.get("content-type")).toMatch(/json/);
+    const first = await response.clone().json();
+    const second = await response.json();
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+    expect(new TextDecoder().decode(await response.clone().arrayBuffer())).toBe('{"ok":true}');
+    expect(await new Response(response.body).text()).toBe('{"ok":true}');
+  });
 });
 
 describe("the response body", () => {

@@ -1,24 +1,62 @@
-// The four ways of making the same call (UniCourt listAllTokenIds: PUT with a JSON body, small JSON
-// reply) that the call-overhead benchmark compares. Each returns the parsed body, so every variant
-// does the same work: send the body, read the whole reply, parse it.
-import { fromRoot, resolveFrom } from "./paths.mjs";
+// The ways of making the same calls that the call-overhead benchmark compares, in groups that
+// share a baseline. Each variant returns the parsed body, so every variant of a group does the same
+// work: send the request (and its body), read the whole reply, parse it.
+//
+//   operation:   UniCourt listAllTokenIds (PUT with a JSON body, small JSON reply): the floor
+//                (node:http with a keep-alive agent, raw fetch), bare openapi-fetch, the generated
+//                typescript-fetch SDK, and our helper method; and a JSON GET of Agilicus
+//                (listApiKeys, bearer token) and BlueJeans (getTokenInfo, token in the query), each
+//                against raw fetch of the same request. (Laserfiche's operations all create, refresh
+//                or end a session token, which the client caches: none is a repeatable call.)
+//   passthrough: a request to the rest of the API with the client's token (`/resource`, GET and
+//                POST with a JSON body): raw fetch with the header set by hand against
+//                `authorizedFetch`, and bare openapi-fetch against the same client with
+//                `authMiddleware()`.
+import { Agent, request as httpRequest } from "node:http";
 import { pathToFileURL } from "node:url";
+import { fromRoot, resolveFrom } from "./paths.mjs";
 
-// Obviously fake credentials, with the lengths the spec requires (32 and 64 characters).
-export const CLIENT_ID = "test-client-id-".padEnd(32, "0");
-export const CLIENT_SECRET = "test-client-secret-".padEnd(64, "0");
+import { CLIENT_ID, CLIENT_SECRET } from "./credentials.mjs";
+
+export { CLIENT_ID, CLIENT_SECRET };
 
 const unicourtDir = fromRoot("packages/unicourt");
-const distUrl = (file) => pathToFileURL(fromRoot("packages/unicourt/dist", file)).href;
+const distUrl = (file, vendor = "unicourt") => pathToFileURL(fromRoot("packages", vendor, "dist", file)).href;
+
+/** A JSON request over node:http with a keep-alive agent: the floor under fetch. */
+function nodeHttpJson(agent, url, method, body) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers = payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) };
+    const req = httpRequest(url, { method, headers, agent }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
 
 export async function loadClients(baseUrl) {
   const openapiFetch = resolveFrom(unicourtDir, "openapi-fetch");
   const { default: createClient } = await import(openapiFetch.url);
   const { createUniCourtClient } = await import(distUrl("index.js"));
   const { AuthenticationApi, Configuration } = await import(distUrl("sdk.js"));
+  const { createAgilicusClient } = await import(distUrl("index.js", "agilicus"));
+  const { createBlueJeansClient } = await import(distUrl("index.js", "bluejeans"));
 
   const body = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
   const url = `${baseUrl}/listAllTokenIds`;
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
   // Baseline: what a hand-written call costs.
   const rawFetch = async () => {
@@ -43,13 +81,70 @@ export async function loadClients(baseUrl) {
   const sdk = new AuthenticationApi(new Configuration({ basePath: baseUrl }));
   const sdkCall = () => sdk.listAllTokenIds({ accessTokenRequest: body });
 
+  // The passthrough: the token is obtained once (the cache holds it), then every call carries it.
+  const token = await helper.getAccessToken();
+  const resource = `${baseUrl}/resource`;
+  const payload = { name: "test-item", values: [1, 2, 3] };
+  const bearer = { authorization: `Bearer ${token}` };
+  const json = async (response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.json();
+  };
+  const rawGet = async () => json(await fetch(resource, { headers: bearer }));
+  const rawPost = async () => json(await fetch(resource, { method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: JSON.stringify(payload) }));
+  const authorizedGet = async () => json(await helper.authorizedFetch("resource"));
+  const authorizedPost = async () => json(await helper.authorizedFetch("resource", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) }));
+  const bareWithHeader = createClient({ baseUrl, headers: bearer });
+  const withMiddleware = createClient({ baseUrl });
+  withMiddleware.use(helper.authMiddleware());
+  const dataOf = ({ data, error }) => {
+    if (error !== undefined) throw new Error("error response");
+    return data;
+  };
+
+  // A JSON operation of two more vendors, each against raw fetch of the same request.
+  const vendorToken = "test-vendor-token-".padEnd(48, "0");
+  const agilicus = createAgilicusClient({ token: vendorToken, baseUrl });
+  const bluejeans = createBlueJeansClient({ accessToken: vendorToken, baseUrl });
+  const rawAgilicus = async () => json(await fetch(`${baseUrl}/v1/api_keys`, { headers: { authorization: `Bearer ${vendorToken}` } }));
+  const rawBlueJeans = async () => json(await fetch(`${baseUrl}/oauth2/tokenInfo?access_token=${vendorToken}`));
+  const keysOk = (b) => b?.api_keys?.[0]?.spec?.org_id === "test-org-1";
+  const tokenInfoOk = (b) => b?.scope?.user === 1234;
+
   return {
     versions: { "openapi-fetch": openapiFetch.version },
-    variants: [
-      { id: "raw-fetch", label: "raw `fetch` (baseline)", call: rawFetch },
-      { id: "openapi-fetch", label: "bare `openapi-fetch`", call: openapiFetchCall },
-      { id: "helper", label: "helper `createUniCourtClient`", call: helperCall },
-      { id: "sdk", label: "generated SDK (`/sdk`)", call: sdkCall },
+    close: () => agent.destroy(),
+    groups: [
+      {
+        id: "operation",
+        baseline: "raw-fetch",
+        variants: [
+          { id: "raw-fetch", label: "raw `fetch` (baseline)", call: rawFetch, check: (b) => b?.AccessTokenIdArray?.length === 1 },
+          { id: "node-http", label: "`node:http`, keep-alive agent (floor)", call: () => nodeHttpJson(agent, url, "PUT", body), check: (b) => b?.AccessTokenIdArray?.length === 1 },
+          { id: "openapi-fetch", label: "bare `openapi-fetch`", call: openapiFetchCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
+          { id: "helper", label: "helper `createUniCourtClient`", call: helperCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
+          // (The SDK maps the wire name AccessTokenIdArray to accessTokenIdArray.)
+          { id: "sdk", label: "generated SDK (`/sdk`)", call: sdkCall, check: (b) => b?.accessTokenIdArray?.length === 1 },
+          { id: "raw-agilicus", label: "raw `fetch` GET /v1/api_keys (Agilicus), bearer by hand", call: rawAgilicus, check: keysOk },
+          { id: "helper-agilicus", label: "helper `createAgilicusClient().listApiKeys()`", call: () => agilicus.listApiKeys(), baseline: "raw-agilicus", check: keysOk },
+          { id: "raw-bluejeans", label: "raw `fetch` GET /oauth2/tokenInfo (BlueJeans), token in the query", call: rawBlueJeans, check: tokenInfoOk },
+          { id: "helper-bluejeans", label: "helper `createBlueJeansClient().getTokenInfo()`", call: () => bluejeans.getTokenInfo(), baseline: "raw-bluejeans", check: tokenInfoOk },
+        ],
+      },
+      {
+        id: "passthrough",
+        baseline: "raw-get",
+        variants: [
+          { id: "raw-get", label: "raw `fetch` GET, header by hand (baseline)", call: rawGet, check: (b) => b?.id === "test-resource-1" },
+          { id: "authorized-get", label: "`authorizedFetch` GET", call: authorizedGet, baseline: "raw-get", check: (b) => b?.id === "test-resource-1" },
+          { id: "raw-post", label: "raw `fetch` POST with a JSON body", call: rawPost, check: (b) => b?.id === "test-resource-1" },
+          { id: "authorized-post", label: "`authorizedFetch` POST with a JSON body", call: authorizedPost, baseline: "raw-post", check: (b) => b?.id === "test-resource-1" },
+          { id: "openapi-fetch-get", label: "bare `openapi-fetch` GET, header in the client", call: async () => dataOf(await bareWithHeader.GET("/resource")), check: (b) => b?.id === "test-resource-1" },
+          { id: "middleware-get", label: "`openapi-fetch` GET with `authMiddleware()`", call: async () => dataOf(await withMiddleware.GET("/resource")), baseline: "openapi-fetch-get", check: (b) => b?.id === "test-resource-1" },
+          { id: "openapi-fetch-post", label: "bare `openapi-fetch` POST, header in the client", call: async () => dataOf(await bareWithHeader.POST("/resource", { body: payload })), check: (b) => b?.id === "test-resource-1" },
+          { id: "middleware-post", label: "`openapi-fetch` POST with `authMiddleware()`", call: async () => dataOf(await withMiddleware.POST("/resource", { body: payload })), baseline: "openapi-fetch-post", check: (b) => b?.id === "test-resource-1" },
+        ],
+      },
     ],
   };
 }

@@ -7,8 +7,8 @@ import { loadClients } from "./clients.mjs";
 const [url, id, concurrencyArg, callsArg] = process.argv.slice(2);
 const concurrency = Number(concurrencyArg);
 const calls = Number(callsArg);
-const { variants } = await loadClients(url);
-const variant = variants.find((v) => v.id === id);
+const clients = await loadClients(url);
+const variant = clients.groups.flatMap((group) => group.variants).find((v) => v.id === id);
 
 async function load(total) {
   let next = 0;
@@ -26,4 +26,5 @@ await load(calls);
 // it does not grow when other processes on a busy machine take the CPU away.
 const cpu = process.cpuUsage(cpuBefore);
 const endUs = Number(process.hrtime.bigint() / 1000n);
+clients.close();
 process.stdout.write(JSON.stringify({ startUs, endUs, calls, cpuUs: cpu.user + cpu.system }));

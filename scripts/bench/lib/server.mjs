@@ -12,7 +12,13 @@ const LIST_BODY = JSON.stringify({
   AccessTokenIdArray: [{ object: "AccessTokenIdResponse", tokenId: "TKIDtestbench00001", issuedDate: "2024-01-01T00:00:00+00:00", issueAddress: "127.0.0.1" }],
 });
 const TOKEN_BODY = JSON.stringify({ object: "AccessTokenResponse", accessToken: `test-token-${"x".repeat(700)}`, tokenId: "TKIDtestbench00002", tokenType: "Bearer" });
-const BODIES = { "/listAllTokenIds": LIST_BODY, "/generateNewToken": TOKEN_BODY };
+// `/resource`: what `authorizedFetch` and `authMiddleware` reach for the rest of a vendor's API (GET or POST).
+const RESOURCE_BODY = JSON.stringify({ object: "Resource", id: "test-resource-1", items: [{ name: "a", value: 1 }, { name: "b", value: 2 }] });
+// The JSON operations benched for the other vendors: Agilicus listApiKeys, BlueJeans getTokenInfo
+// (fake values in the shapes of specs/agilicus.yaml ListAPIKeysResponse and specs/bluejeans.yaml TokenInfo).
+const AGILICUS_KEYS_BODY = JSON.stringify({ api_keys: [{ metadata: { id: "test-key-1" }, spec: { user_id: "test-user-1", org_id: "test-org-1", scopes: [] }, status: { token_id: "test-token-id-1" } }], limit: 500 });
+const BLUEJEANS_TOKEN_INFO_BODY = JSON.stringify({ scope: { user: 1234, partitionName: "test" }, expires_in: 3600, isAppToken: false });
+const BODIES = { "/listAllTokenIds": LIST_BODY, "/generateNewToken": TOKEN_BODY, "/resource": RESOURCE_BODY, "/v1/api_keys": AGILICUS_KEYS_BODY, "/oauth2/tokenInfo": BLUEJEANS_TOKEN_INFO_BODY };
 
 const counts = {};
 const server = createServer({ keepAliveTimeout: 120_000, requestTimeout: 0 }, (req, res) => {
