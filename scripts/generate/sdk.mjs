@@ -1,12 +1,13 @@
 // openapi-generator `typescript-fetch`: the class-based SDK whose names mirror the vendor's own SDKs
 // (`new AuthenticationApi(config).generateNewToken({ accessTokenRequest })`).
 // The generator version is pinned in the root openapitools.json.
-import { mkdtemp, rm, cp, readdir } from "node:fs/promises";
+import { mkdtemp, rm, cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "./run.mjs";
 import { repoRoot } from "./paths.mjs";
 import { ensureGeneratorJar, generatorConfig } from "./generator-jar.mjs";
+import { portableRuntime } from "./portable-runtime.mjs";
 
 /** Settings are part of the manifest hash: changing them marks every package stale. */
 export const SDK_GENERATOR = "typescript-fetch";
@@ -38,6 +39,9 @@ export async function generateSdk(specPath, sdkOut, docsOut) {
       if (entry === "docs") await cp(path.join(raw, entry), docsOut, { recursive: true });
       else await cp(path.join(raw, entry), path.join(sdkOut, entry), { recursive: true });
     }
+    // Declarations that type-check without the DOM lib (portable-runtime.mjs says why and what).
+    const runtime = path.join(sdkOut, "runtime.ts");
+    await writeFile(runtime, portableRuntime(await readFile(runtime, "utf8")));
   } finally {
     await rm(raw, { recursive: true, force: true });
   }

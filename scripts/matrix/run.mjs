@@ -2,23 +2,27 @@
 // package, installs the tarballs into a scratch project (scratch.mjs), starts the loopback vendor
 // API (vendor-api.mjs) and runs the same smoke test (smoke.mjs: one operation end to end and a 400
 // that must be the package's BadRequestError) as ESM and as CJS under Node 18, this machine's Node,
-// Node 24, Bun and Deno (runtimes.mjs), and as a browser bundle in headless Chromium (browser.mjs).
+// Node 24, Bun and Deno (runtimes.mjs), and as a browser bundle in headless Chromium (browser.mjs);
+// then type-checks the installed declarations in Node, browser and ESNext projects under every
+// module resolution, ESM and CJS (declarations.mjs).
 // Prints the support table, writes it to docs/support-matrix.md, and exits 1 when a runtime that
 // ran fails. A runtime that cannot be installed here is "n/a" and fails nothing.
 //
 //   pnpm matrix        (after `pnpm build`)
 import { execFile } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { ROOT, markdownTable, seconds, textTable } from "../package-check/pack.mjs";
 import { ensureChromium, runBrowser } from "./browser.mjs";
+import { KINDS, checkDeclarations } from "./declarations.mjs";
 import { COMMANDS, ensureRuntimes } from "./runtimes.mjs";
 import { prepareScratch } from "./scratch.mjs";
 import { PACKAGE_NAMES, UNSUPPORTED, parseSmokeOutput, renderSmoke } from "./smoke.mjs";
 import { startVendorApi } from "./vendor-api.mjs";
 
 const run = promisify(execFile);
+const TYPESCRIPT_VERSION = JSON.parse(readFileSync(join(ROOT, "node_modules/typescript/package.json"), "utf8")).version;
 const DOC = join(ROOT, "docs/support-matrix.md");
 const SMOKE_TIMEOUT_MS = 60_000;
 const MODULE_KINDS = [
@@ -53,7 +57,7 @@ async function inPairs(jobs) {
   await Promise.all([worker(), worker()]);
 }
 
-function writeDoc(rows, notes, failures) {
+function writeDoc(rows, notes, failures, declarations) {
   const header = ["runtime", "module", ...Object.values(PACKAGE_NAMES).map((name) => `\`${name}\``)];
   const body = rows.map((row) => [row.label, row.kind, ...Object.keys(PACKAGE_NAMES).map((key) => row.cells[key])]);
   const doc = `# Support matrix
@@ -76,6 +80,17 @@ transport (\`createApiClient\`) and by every vendor package sharing its error cl
 ${markdownTable(header, body)}
 
 ${notes.map((note) => `- ${note}`).join("\n")}
+
+## Declarations
+
+The installed packages' type declarations, type-checked by \`tsc\` (TypeScript ${declarations.typescript}) with
+\`strict\` and \`skipLibCheck: false\` in the projects users have. Each project imports every entry point of
+every published package (as in their \`exports\`) with \`import\` (ESM) and \`require\` (CJS), and uses a few
+of their types. The browser project has no \`@types/node\` to find and leaves out the Node-only entry
+points (every \`./testing\`, \`@vendor-auth/token-store-redis\`); the ESNext project checks that our
+declarations of \`Symbol.asyncDispose\` merge with TypeScript's own.
+
+${markdownTable(["project", "moduleResolution", "module", "entry points", "result"], declarations.rows.map((row) => [row.project.label, `\`${row.resolution}\``, KINDS[row.kind].label, String(row.entries), row.ok ? "pass" : "FAIL"]))}
 ${failures.length ? `\nFailures (first line of each):\n\n${failures.map((f) => `- ${f.split(" | ")[0]}`).join("\n")}\n` : ""}
 Regenerate with \`pnpm build && pnpm matrix --write\`. Node 18, Node 24, Bun and Deno are installed from their npm
 packages into \`node_modules/.cache/runtimes\`; Chromium with \`apt-get install -y chromium\`.
@@ -120,6 +135,7 @@ async function main() {
     }
     await time("smoke tests (Node, Bun, Deno)", () => inPairs(jobs));
     const browser = await time("browser (Chromium)", () => runBrowser({ scratchDir: dir, api, chromiumReady }));
+    const declarationRows = await time("declarations (tsc)", () => checkDeclarations(dir));
     rows.push({ runtime: browser, label: browser.label, kind: "ESM bundle (esbuild)", cells: {}, results: browser.results });
 
     const failures = [];
@@ -134,13 +150,15 @@ async function main() {
         if (!row.runtime.na && !notHere && !result?.ok) failures.push(`${row.label} ${row.kind} ${PACKAGE_NAMES[key]}: ${detail}`);
       }
     }
+    for (const row of declarationRows) if (!row.ok) failures.push(`declarations ${row.project.id} ${row.resolution} ${row.kind}: ${row.errors.length} errors: ${row.errors.slice(0, 3).join(" | ")}`);
     for (const runtime of [...runtimes, browser]) if (runtime.na) notes.push(`${runtime.label}: n/a, ${runtime.na}.`);
     for (const [key, runtimes] of Object.entries(UNSUPPORTED)) for (const [id, why] of Object.entries(runtimes)) notes.push(`\`${PACKAGE_NAMES[key]}\` on ${id === "chromium" ? "Chromium" : id.replace("node", "Node ")}: n/a, ${why}.`);
     if (browser.preflights) notes.push(`CORS preflights answered during the browser run: ${Object.entries(browser.preflights).map(([v, n]) => `${v} ${n}`).join(", ") || "none"}.`);
 
     console.log(`\n${textTable(["runtime", "module", ...Object.keys(PACKAGE_NAMES)], rows.map((row) => [row.label, row.kind, ...Object.keys(PACKAGE_NAMES).map((key) => row.cells[key])]))}\n`);
     for (const note of notes) console.log(note);
-    writeDoc(rows, notes, failures);
+    console.log(`\n${textTable(["project", "moduleResolution", "module", "result"], declarationRows.map((row) => [row.project.id, row.resolution, row.kind, row.ok ? "pass" : "FAIL"]))}\n`);
+    writeDoc(rows, notes, failures, { rows: declarationRows, typescript: TYPESCRIPT_VERSION });
     for (const failure of failures) console.error(`FAIL ${failure}`);
     console.log(`\n${timings.join("\n")}\nmatrix: ${failures.length ? `FAILED (${failures.length})` : "passed"} in ${seconds(start)}`);
     if (failures.length > 0) process.exitCode = 1;

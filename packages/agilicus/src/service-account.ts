@@ -18,7 +18,7 @@
 //   - agilicus/service_token.py `Token`: creates a document (user_id, org_id, auth_issuer_url, expiry
 //     = now + auth_expiry_secs) when it has none or it expired, and gets a new token once half of the
 //     current one's lifetime (iat..exp of the JWT) has passed.
-import { Redactor, ValidationError, checkServerUrl, createTokenExchange, exactlyOneOf, importEcSigningKey, optionalNumber, optionalScopes, optionalString, optionalTimeout, requireString, requireSubtle, signJwtEs256, withSafeDescription, type ExchangedToken, type TokenExchange, type TransportOptions } from "@vendor-auth/core/internal";
+import { Redactor, ValidationError, checkServerUrl, createTokenExchange, exactlyOneOf, importEcSigningKey, optionalNumber, optionalScopes, optionalString, optionalTimeout, requireString, requireSubtle, signJwtEs256, withSafeDescription, type ExchangedToken, type TokenExchange, type TransportOptions, type WebCryptoKey, type WebCryptoSubtle } from "@vendor-auth/core/internal";
 import type { AgilicusClient } from "./client.js";
 import type { AuthenticationDocument, AuthenticationDocumentSpec } from "./generated/models.gen.js";
 
@@ -51,7 +51,7 @@ export interface AgilicusServiceAccountOptions extends TransportOptions {
   /** Allow an `http://` issuer URL that is not loopback. Default: false (https only). */
   allowInsecureHttp?: boolean | undefined;
   /** WebCrypto's SubtleCrypto. Default: `globalThis.crypto.subtle` (Node 19+; on Node 18 pass `require("node:crypto").webcrypto.subtle`). */
-  subtle?: SubtleCrypto | undefined;
+  subtle?: WebCryptoSubtle | undefined;
   /** Clock, in epoch milliseconds. Default: Date.now. */
   now?: (() => number) | undefined;
 }
@@ -70,7 +70,7 @@ export interface AgilicusServiceAccount extends TokenExchange {
   signIdentityAssertion(): Promise<{ authenticationDocumentId: string; assertion: string }>;
 }
 
-type CheckedDocument = { id: string; userId: string; orgId: string; issuerUrl: string; expiresAt: number | undefined; key: Promise<CryptoKey> };
+type CheckedDocument = { id: string; userId: string; orgId: string; issuerUrl: string; expiresAt: number | undefined; key: Promise<WebCryptoKey> };
 
 export function createAgilicusServiceAccount(options: AgilicusServiceAccountOptions): AgilicusServiceAccount {
   if (options === null || typeof options !== "object") throw new ValidationError("options", "must be an object");

@@ -46,8 +46,14 @@ export interface AuthorizedFetchConfig {
   retry?: Omit<RetryOptions, "maxRetries"> | undefined;
 }
 
+/**
+ * What `fetch` takes as its first argument. The DOM lib calls it `RequestInfo | URL`, a name a Node
+ * project (`@types/node`, no DOM lib) does not have; this union is in both.
+ */
+export type FetchInput = string | URL | Request;
+
 /** `fetch` with the client's token, plus the call options every client method takes. */
-export type AuthorizedFetch = (input: RequestInfo | URL, init?: RequestInit, options?: CallOptions) => Promise<Response>;
+export type AuthorizedFetch = (input: FetchInput, init?: RequestInit, options?: CallOptions) => Promise<Response>;
 
 /** What every client (or session) that holds a token offers for the rest of its vendor's API. */
 export interface TokenHolder {
@@ -308,7 +314,7 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
 }
 
 /** The parts of the request from fetch's arguments, checked against the target policy. */
-async function outgoingOf(input: RequestInfo | URL, init: RequestInit, policy: TargetPolicy): Promise<Outgoing> {
+async function outgoingOf(input: FetchInput, init: RequestInit, policy: TargetPolicy): Promise<Outgoing> {
   const isRequest = typeof Request !== "undefined" && input instanceof Request;
   const url = policy.resolve(isRequest ? (input as Request).url : (input as string | URL));
   policy.check(url);

@@ -29,5 +29,8 @@ export type { RetryOptions } from "./retry.js";
 export type { TokenSource } from "./token-source.js";
 export { createMemoryTokenStore } from "./token-store.js";
 export type { MemoryTokenStoreOptions, StoredTokenRecord, TokenStore } from "./token-store.js";
-export type { AuthorizedFetch, TokenHolder } from "./bearer.js";
+export type { AuthorizedFetch, FetchInput, TokenHolder } from "./bearer.js";
+// The global Symbol.asyncDispose / AsyncDisposable types for projects whose lib lacks them: in the
+// declarations of every entry (every vendor package re-exports this one).
+export type {} from "./dispose.js";
 export type { SdkConfigurationOptions } from "./sdk.js";

@@ -27,6 +27,7 @@ export { createAuthMiddleware, createAuthorizedFetch, createTargetPolicy } from 
 export { sdkConfigurationParameters } from "./sdk.js";
 export { parseAuthorizationCallback } from "./oauth.js";
 export { basicCredential, fromBase64, importEcSigningKey, pkcs8Of, requireSubtle, signJwtEs256, toBase64, toBase64Url, unverifiedJwtClaims, utf8 } from "./jws.js";
+export type { WebCryptoKey, WebCryptoSubtle } from "./jws.js";
 export { createTokenExchange } from "./token-exchange.js";
 export type { ExchangedToken, TokenExchange, TokenExchangeOptions, TokenExchangeRequest } from "./token-exchange.js";
 export type { AuthorizationCallback } from "./oauth.js";

@@ -30,8 +30,24 @@ export function basicCredential(field: string, user: string, password: string): 
   return toBase64(utf8(`${user}:${password}`));
 }
 
+/**
+ * The two methods of WebCrypto's SubtleCrypto that ES256 signing uses, as a structural type:
+ * `SubtleCrypto` and `CryptoKey` are names of the DOM lib only (@types/node has them as
+ * `webcrypto.SubtleCrypto`), and the declarations must type-check without it. Both fit this
+ * (`crypto.subtle` in browsers, Deno, Bun and Node 19+; `require("node:crypto").webcrypto.subtle`).
+ */
+export interface WebCryptoSubtle {
+  importKey(format: "pkcs8", keyData: ArrayBuffer, algorithm: { name: "ECDSA"; namedCurve: "P-256" }, extractable: boolean, keyUsages: "sign"[]): Promise<WebCryptoKey>;
+  sign(algorithm: { name: "ECDSA"; hash: "SHA-256" }, key: WebCryptoKey, data: ArrayBuffer): Promise<ArrayBuffer>;
+}
+/** A key WebCrypto imported (a `CryptoKey`), only passed back to `sign`. */
+export type WebCryptoKey = object;
+
+/** The bytes in an ArrayBuffer of their own (a copy: a Uint8Array may view part of a larger buffer). */
+const ownBuffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuffer;
+
 /** WebCrypto's SubtleCrypto, or a ValidationError saying how to pass one (Node 18 has no global). */
-export function requireSubtle(subtle: SubtleCrypto | undefined): SubtleCrypto {
+export function requireSubtle(subtle: WebCryptoSubtle | undefined): WebCryptoSubtle {
   const found = subtle ?? globalThis.crypto?.subtle;
   if (!found) throw new ValidationError("subtle", "WebCrypto is not available here (globalThis.crypto.subtle): pass `subtle` (on Node 18: require('node:crypto').webcrypto.subtle)");
   return found;
@@ -70,10 +86,10 @@ function derLength(length: number): number[] {
  * `field`); WebCrypto's import runs on first use, and a key it refuses fails that use, with a
  * ValidationError naming `field` too (the promise never rejects unobserved).
  */
-export function importEcSigningKey(field: string, pem: string, subtle: SubtleCrypto): Promise<CryptoKey> {
+export function importEcSigningKey(field: string, pem: string, subtle: WebCryptoSubtle): Promise<WebCryptoKey> {
   const der = pkcs8Of(field, pem);
   const key = Promise.resolve()
-    .then(() => subtle.importKey("pkcs8", der as BufferSource, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]))
+    .then(() => subtle.importKey("pkcs8", ownBuffer(der), { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]))
     .catch((cause: unknown) => {
       throw new ValidationError(field, "is not a P-256 EC private key that WebCrypto can import", { cause });
     });
@@ -82,10 +98,10 @@ export function importEcSigningKey(field: string, pem: string, subtle: SubtleCry
 }
 
 /** A compact JWS signed with ES256; the header and claims are serialised in the order given. */
-export async function signJwtEs256(subtle: SubtleCrypto, key: CryptoKey | Promise<CryptoKey>, header: object, claims: object): Promise<string> {
+export async function signJwtEs256(subtle: WebCryptoSubtle, key: WebCryptoKey | Promise<WebCryptoKey>, header: object, claims: object): Promise<string> {
   const input = `${toBase64Url(utf8(JSON.stringify(header)))}.${toBase64Url(utf8(JSON.stringify(claims)))}`;
   // WebCrypto's ECDSA signature is r || s (IEEE P1363), which is what JWS ES256 wants.
-  const signature = new Uint8Array(await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, await key, utf8(input) as BufferSource));
+  const signature = new Uint8Array(await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, await key, ownBuffer(utf8(input))));
   return `${input}.${toBase64Url(signature)}`;
 }
 

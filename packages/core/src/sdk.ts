@@ -4,6 +4,7 @@
 // redirect policy and redaction as the helper layer. The SDK keeps its vendor-named class API.
 import { createApiClient } from "./api-client.js";
 import { resolveBaseUrl } from "./base-url.js";
+import type { FetchInput } from "./bearer.js";
 import type { OperationTable } from "./operation.js";
 import type { TransportOptions } from "./options.js";
 import { Redactor } from "./redact.js";
@@ -47,7 +48,7 @@ export function sdkConfigurationParameters<Env extends string>(
     method: op.method,
     pattern: new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
   }));
-  const fetchApi = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetchApi = (async (input: FetchInput, init?: RequestInit) => {
     const request = new Request(input, init);
     const path = new URL(request.url).pathname.slice(basePath.length);
     const route = routes.find((candidate) => candidate.method === request.method && candidate.pattern.test(path));

@@ -4,8 +4,9 @@
 // header pass this as the client's `fetch` option. Buffers the whole response; test use only.
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
+import type { FetchInput } from "../bearer.js";
 
-export async function nodeHttpFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+export async function nodeHttpFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
   const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
   const headers: Record<string, string> = Object.fromEntries(request.headers);
