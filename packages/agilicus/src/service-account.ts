@@ -60,7 +60,7 @@ export interface AgilicusServiceAccountOptions extends TransportOptions {
 export type ServiceAccountToken = ExchangedToken;
 
 /**
- * `getToken()` gives an access token for `createAgilicusClient({ getToken: account.getToken })`: the
+ * `getAccessToken()` gives an access token for `createAgilicusClient({ accessToken: account.getAccessToken })`: the
  * cached one until half of its lifetime has passed (the vendor SDK's rule), else a new exchange;
  * concurrent callers share one exchange. `exchange()` signs a new assertion and exchanges it now (the
  * cached token is replaced); `invalidate()` drops the cached token (after the API refused it, say).
@@ -72,6 +72,20 @@ export interface AgilicusServiceAccount extends TokenExchange {
 
 type CheckedDocument = { id: string; userId: string; orgId: string; issuerUrl: string; expiresAt: number | undefined; key: Promise<CryptoKey> };
 
+/**
+ * An Agilicus service account: identity assertions signed with an authentication document's key
+ * (ES256), exchanged at its issuer for access tokens, kept until half of their lifetime.
+ *
+ * @example
+ * ```ts
+ * import { createAgilicusClient, createAgilicusServiceAccount, type AuthenticationDocument } from "@vendor-auth/agilicus";
+ *
+ * declare const document: AuthenticationDocument; // createAuthenticationDocument's answer, from your secret store
+ * const account = createAgilicusServiceAccount({ authenticationDocument: document, scopes: ["urn:agilicus:users"] });
+ * const agilicus = createAgilicusClient({ accessToken: account.getAccessToken });
+ * await agilicus.listTokens({ org: "my-org-id" });
+ * ```
+ */
 export function createAgilicusServiceAccount(options: AgilicusServiceAccountOptions): AgilicusServiceAccount {
   if (options === null || typeof options !== "object") throw new ValidationError("options", "must be an object");
   const { authenticationDocument, createAuthenticationDocument: create } = options;

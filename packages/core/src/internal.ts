@@ -57,7 +57,7 @@ export { every } from "./timers.js";
 export { createClosable, createRepeater, withClose } from "./lifecycle.js";
 export type { Closable, Repeater } from "./lifecycle.js";
 export type { Repeating } from "./timers.js";
-export { ProvidedTokens, providedTokenLease, toTokenProvider, tokenWithJwtExpiry } from "./token-source.js";
+export { ProvidedTokens, checkTokenSource, leaseAccessToken, providedTokenLease, rejectRenamedOptions, toTokenProvider, tokenHolderOf, tokenWithJwtExpiry } from "./token-source.js";
 export type { ProvidedTokenLeaseOptions, ProvidedTokensOptions, TokenSource } from "./token-source.js";
 export { withSafeDescription } from "./safe-inspect.js";
 export { asyncDisposeSymbol, defineAsyncDispose } from "./dispose.js";
