@@ -176,7 +176,7 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
   const op = api.op;
   const getAccessToken = apiKey === undefined ? leaseAccessToken(bearer, { vendor: VENDOR }) : async () => Promise.reject(new ValidationError("accessToken", "is not set: this client authenticates with an API key (basic auth), which is not an access token; authorizedFetch and authMiddleware send it"));
   // The rest of the Agilicus API: the token as Bearer, or the API key as basic auth.
-  const holder = tokenHolderOf(getAccessToken, { ...options, vendor: VENDOR, baseUrl, tokens: bearer, redactor, placement: apiKey === undefined ? undefined : { in: "header", scheme: "Basic" } });
+  const holder = tokenHolderOf({ ...options, vendor: VENDOR, baseUrl, tokens: bearer, redactor, placement: apiKey === undefined ? undefined : { in: "header", scheme: "Basic" } }, getAccessToken);
 
   const lists = {
     listApiKeys: (query?: ListApiKeysQuery, call?: CallOptions) => op("listApiKeys", { params: { query } }, call),

@@ -9,13 +9,13 @@ import {
   TokenCache,
   ValidationError,
   VendorAuthError,
+  asSession,
   checkTokenLifetimeOptions,
-  createAuthMiddleware,
-  createAuthorizedFetch,
+  createClosable,
   optionalObject,
   renewalTime,
   requireResponseString,
-  waitWithCallOptions,
+  tokenHolderOf,
   withSafeDescription,
   type ApiClient,
   type CallOptions,
@@ -34,21 +34,37 @@ export interface SessionOptions extends TokenLifetimeOptions {
   tokenPlacement?: "query" | "header";
 }
 
-/** An OAuth session: its token (renewed as needed) for the rest of the BlueJeans API. */
+/**
+ * An OAuth session: its token (renewed as needed) for the rest of the BlueJeans API, until
+ * `close()` (or `await using`) revokes it and ends the session.
+ */
 export interface BlueJeansSession<T extends GrantType = GrantType> extends TokenHolder {
   /** The session's original grant. */
   readonly grantType: T;
   /** The whole response of the token request behind `getAccessToken()` (scope, expires_in, …). */
   getTokenResponse(): Promise<GrantResponses[T] | GrantRefresh>;
-  /** Drops the cached token (e.g. after the API answered 401), so the next call obtains a new one. */
+  /** Drops the cached token locally (e.g. after the API answered 401), so the next call obtains a new one. Sends nothing. */
   invalidate(): void;
   /**
    * Revokes the session's current access token (`DELETE /oauth2/token`, needs the client id and
    * secret) and forgets it and its refresh token. A token request in flight is waited for and its
    * token revoked too; an answer that arrives after `revoke()` is never used. Does nothing when no
-   * token was obtained.
+   * token was obtained. The session stays open: the next `getAccessToken()` obtains a new token
+   * when its grant can be repeated.
    */
   revoke(options?: CallOptions): Promise<void>;
+  /** True once `close()` was called. */
+  readonly closed: boolean;
+  /**
+   * Ends the session: revokes its access token at the server, as `revoke()` does (when one was
+   * obtained; a token request in flight is waited for and its token revoked), then every later use
+   * (`getAccessToken`, `getTokenResponse`, `authorizedFetch`) throws SessionClosedError. Idempotent:
+   * later calls wait for the same revoke and never throw its error again. The session is closed even
+   * when the revoke fails (the error is still thrown).
+   */
+  close(options?: CallOptions): Promise<void>;
+  /** `await using session = client.createSession(grant)`: the same as `close()`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** What a session needs from its client. */
@@ -124,21 +140,14 @@ export function createSession<T extends GrantType>(context: SessionContext, init
       if (credentials) await context.revoke(replaced.value, credentials);
     },
   });
-  const authorizedFetch = createAuthorizedFetch({
-    ...context.api.options,
-    vendor,
-    redactor: context.api.redactor,
-    tokens,
-    placement: placement === "header" ? { in: "header" } : { in: "query", name: "access_token" },
-  });
+  const closable = createClosable(vendor);
+  // getAccessToken: your signal or timeout bounds your own wait; an already aborted signal starts no request.
+  const holder = tokenHolderOf({ ...context.api.options, vendor, redactor: context.api.redactor, tokens, closable, placement: placement === "header" ? { in: "header" } : { in: "query", name: "access_token" } });
 
-  const session: BlueJeansSession<T> = {
+  const session: Omit<BlueJeansSession<T>, "closed" | "close" | typeof Symbol.asyncDispose> = {
     grantType: initial.grant_type as T,
-    // Your signal or timeout bounds your own wait; an already aborted signal starts no request.
-    getAccessToken: async (call) => (await waitWithCallOptions(() => tokens.get(), call, { vendor, operation: "getAccessToken" })).value,
-    getTokenResponse: async () => (await tokens.get()).response as GrantResponses[T] | GrantRefresh,
-    authMiddleware: () => createAuthMiddleware(authorizedFetch),
-    authorizedFetch,
+    ...holder,
+    getTokenResponse: async () => (closable.ensureOpen("getTokenResponse"), (await tokens.get()).response as GrantResponses[T] | GrantRefresh),
     invalidate: () => void tokens.invalidate(),
     async revoke(call) {
       const saved = { refreshToken, revoked };
@@ -154,8 +163,10 @@ export function createSession<T extends GrantType>(context: SessionContext, init
       }
     },
   };
-  return withSafeDescription(session, "BlueJeansSession", () => {
+  // Closing revokes the session's token (when it has one) and ends the session.
+  const closing: BlueJeansSession<T> = asSession(session, closable, (call?: CallOptions) => session.revoke(call));
+  return withSafeDescription(closing, "BlueJeansSession", () => {
     const current = tokens.peek();
-    return { vendor, grantType: initial.grant_type, hasToken: current !== undefined, renewAt: current?.expiresAt === undefined ? undefined : new Date(current.expiresAt).toISOString() };
+    return { vendor, grantType: initial.grant_type, closed: closable.closed, hasToken: current !== undefined, renewAt: current?.expiresAt === undefined ? undefined : new Date(current.expiresAt).toISOString() };
   });
 }

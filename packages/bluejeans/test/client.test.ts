@@ -3,6 +3,7 @@
 // request, the authorize URL, and secret redaction. Sessions are in session.test.ts.
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
+import createClient from "openapi-fetch";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
 import { repoPath, startLoopbackServer, type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
@@ -509,5 +510,37 @@ describe("secrets stay secret", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.field).toBe("redirectUri");
     expect(JSON.stringify(error) + String(error) + inspect(error) + (error.stack ?? "")).not.toContain(value);
+  });
+});
+
+describe("getAccessToken, authorizedFetch and authMiddleware (TokenHolder) of the client", () => {
+  it("with accessToken: its token, sent as the spec's access_token query parameter to the client's origin only", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    let calls = 0;
+    const client = newClient({ accessToken: () => accessToken(++calls) });
+    expect(await client.getAccessToken()).toBe(accessToken(1));
+    const response = await client.authorizedFetch("/v1/user/42?fields=a");
+    expect(await response.json()).toEqual({ ok: true });
+    const [request] = server.requests;
+    expect([...request!.query.entries()]).toEqual([["fields", "a"], ["access_token", accessToken(2)]]);
+    expect(request!.headers.authorization).toBeUndefined();
+    await expect(client.authorizedFetch("https://elsewhere.example.test/v1/user/42")).rejects.toMatchObject({ name: "ValidationError", field: "url" });
+    const other = createClient<{}>({ baseUrl: server.url });
+    other.use(client.authMiddleware());
+    await (other as unknown as { GET(path: string): Promise<unknown> }).GET("/v1/user/43");
+    expect(server.requests.at(-1)!.query.get("access_token")).toBe(accessToken(3));
+  });
+
+  it("without accessToken: a ValidationError naming the option, before anything is sent", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const client = newClient({ accessToken: undefined });
+    await expect(client.getAccessToken()).rejects.toMatchObject({ name: "ValidationError", field: "accessToken", message: expect.stringContaining("is not set") });
+    await expect(client.authorizedFetch("/v1/user/42")).rejects.toMatchObject({ name: "ValidationError", field: "accessToken" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("an accessToken that is not a TokenSource is a ValidationError at creation", () => {
+    expect(() => newClient({ accessToken: { token: "test-token" } as never })).toThrow(/Invalid accessToken: must be a token string or a function/);
+    expect(() => newClient({ accessToken: "" })).toThrow(/Invalid accessToken: must not be empty/);
   });
 });

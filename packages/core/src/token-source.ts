@@ -7,6 +7,7 @@ import type { SharedTokens } from "./shared-tokens.js";
 import type { CallOptions } from "./options.js";
 import { waitWithCallOptions } from "./wait.js";
 import { createAuthMiddleware, createAuthorizedFetch, type AuthorizedFetchConfig, type TokenHolder } from "./bearer.js";
+import type { Closable } from "./lifecycle.js";
 
 /**
  * The `accessToken` option of every client (docs/vocabulary.md): a token you already hold, or a
@@ -35,6 +36,12 @@ export function rejectRenamedOptions(options: object, renamed: Readonly<Record<s
   for (const [old, replacement] of Object.entries(renamed)) {
     if ((options as Record<string, unknown>)[old] !== undefined) throw new ValidationError(old, `is no longer an option: use ${replacement} (see docs/vocabulary.md)`);
   }
+}
+
+/** The lease of a client that was given no token: every use is a ValidationError naming the option, before anything is sent. */
+export function missingTokenLease(field: string, hint: string): TokenLease {
+  const refuse = async (): Promise<never> => Promise.reject(new ValidationError(field, `is not set: ${hint}`));
+  return { acquire: refuse, after401: refuse };
 }
 
 /**
@@ -73,12 +80,25 @@ export interface ProvidedTokensOptions {
 }
 
 /**
- * The three TokenHolder methods of a client or session: `getAccessToken` as given, and
- * `authorizedFetch` / `authMiddleware` sending `config.tokens` with the rules of bearer.ts.
+ * The three TokenHolder methods of a client or session: `getAccessToken` (default: the token of
+ * `config.tokens`), and `authorizedFetch` / `authMiddleware` sending `config.tokens` with the rules
+ * of bearer.ts. With `closable` (a session), all three throw SessionClosedError once it is closed,
+ * and a token that arrives after the close is not handed out.
  */
-export function tokenHolderOf(getAccessToken: TokenHolder["getAccessToken"], config: AuthorizedFetchConfig): TokenHolder {
-  const authorizedFetch = createAuthorizedFetch(config);
-  return { getAccessToken, authorizedFetch, authMiddleware: () => createAuthMiddleware(authorizedFetch) };
+export function tokenHolderOf(config: AuthorizedFetchConfig & { closable?: Closable | undefined }, getAccessToken: TokenHolder["getAccessToken"] = leaseAccessToken(config.tokens, config)): TokenHolder {
+  const { closable, tokens } = config;
+  if (!closable) {
+    const authorizedFetch = createAuthorizedFetch(config);
+    return { getAccessToken, authorizedFetch, authMiddleware: () => createAuthMiddleware(authorizedFetch) };
+  }
+  const open = async <T>(operation: string, get: () => Promise<T>): Promise<T> => {
+    closable.ensureOpen(operation);
+    const value = await get();
+    closable.ensureOpen(operation);
+    return value;
+  };
+  const lease: TokenLease = { acquire: (signal) => open("authorizedFetch", () => tokens.acquire(signal)), after401: (used) => tokens.after401(used) };
+  return tokenHolderOf({ ...config, closable: undefined, tokens: lease }, (options) => open("getAccessToken", () => getAccessToken(options)));
 }
 
 /**

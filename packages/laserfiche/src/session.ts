@@ -8,12 +8,12 @@
 // `invalidateAccessToken()`, and sessions from `client.openSession()`, which end for good.
 import {
   TokenCache,
+  asSession,
   createAuthMiddleware,
   createAuthorizedFetch,
   createClosable,
   createRepeater,
   waitWithCallOptions,
-  withClose,
   withSafeDescription,
   type ApiClient,
   type SharedTokens,
@@ -206,7 +206,6 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
   };
   if (mode === "reusable") return holder;
 
-  Object.defineProperty(holder, "closed", { get: () => closable.closed, enumerable: true });
-  const session = withClose(holder, (options?: CallOptions) => closable.close(() => invalidate(options))) as unknown as LaserficheSession;
+  const session: LaserficheSession = asSession(holder, closable, (options?: CallOptions) => invalidate(options));
   return withSafeDescription(session, "LaserficheSession", () => ({ vendor, baseUrl: transport.baseUrl, repoId: wire.repoId, closed: closable.closed, expiresAt: holder.expiresAt?.toISOString() }));
 }

@@ -11,13 +11,11 @@ import {
   ProvidedTokens,
   ValidationError,
   checkTokenSource,
-  leaseAccessToken,
   optionalString,
   tokenHolderOf,
   requireObject,
   resolveBaseUrl,
   withSafeDescription,
-  waitWithCallOptions,
   type CallOptions,
   type TokenHolder,
   type TokenSource,
@@ -143,8 +141,7 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
     tokens.set({ value: held.token, tokenId: held.tokenId });
   }
   const provided = typeof held.token === "function" ? new ProvidedTokens(held.token, { reauthIntervalMs: options.reauthIntervalMs, emit: api.emit, operation: "accessToken" }) : undefined;
-  const getAccessToken = provided ? leaseAccessToken(provided, { vendor: VENDOR }) : async (call?: CallOptions) => (await waitWithCallOptions(() => tokens.get(), call, { vendor: VENDOR, operation: "getAccessToken" })).value;
-  const holder = tokenHolderOf(getAccessToken, { ...options, vendor: VENDOR, baseUrl, tokens: provided ?? tokens, redactor });
+  const holder = tokenHolderOf({ ...options, vendor: VENDOR, baseUrl, tokens: provided ?? tokens, redactor });
 
   const client: UniCourtClient = {
     baseUrl,
