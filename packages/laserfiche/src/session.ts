@@ -97,29 +97,32 @@ export interface AccessTokenWire {
 
 export type SessionToken = { readonly value: string; readonly info: SessionKeyInfo };
 
-export function createTokenHolder(wire: AccessTokenWire, mode: "reusable"): LaserficheTokenHolder;
+/** `held`: the client's `accessToken` option (checked): a token that seeds the holder, or a function that replaces Create. */
+export function createTokenHolder(wire: AccessTokenWire, mode: "reusable", held?: string | (() => Promise<string>)): LaserficheTokenHolder;
 export function createTokenHolder(wire: AccessTokenWire, mode: "session"): LaserficheSession;
-export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "session"): LaserficheTokenHolder | LaserficheSession {
+export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "session", held?: string | (() => Promise<string>)): LaserficheTokenHolder | LaserficheSession {
   const { vendor, options: transport, redactor } = wire.api;
   const closable = createClosable(vendor);
   const keepAlive = createRepeater();
   let expireTime: string | undefined;
 
   // No `expiresAt` on the cached token: the cache never renews it (see the header comment).
+  const provided = typeof held === "function" ? held : undefined;
   const tokens = new TokenCache<SessionToken>(
     async () => {
-      const info = await wire.create();
+      const info = provided ? { authToken: await provided() } : await wire.create();
       expireTime = info.expireTime;
       return { value: info.authToken, info };
     },
     {
       reauthIntervalMs: transport.reauthIntervalMs,
       emit: wire.api.emit,
-      shared: mode === "reusable" ? wire.shared : undefined,
-      // A token replaced after a 401 is a server session: log it out rather than leak it.
-      revoke: (replaced) => wire.invalidate(replaced.value).finally(() => redactor.retire(replaced.value)),
+      shared: mode === "reusable" && !provided ? wire.shared : undefined,
+      // A token replaced after a 401 is a server session: log it out rather than leak it (a provided one is its provider's).
+      revoke: provided ? undefined : (replaced) => wire.invalidate(replaced.value).finally(() => redactor.retire(replaced.value)),
     },
   );
+  if (typeof held === "string") tokens.set({ value: held, info: { authToken: held } });
   // Only the client's reusable token is re-created after a 401; a session's token is its identity.
   const lease: TokenLease = mode === "reusable" ? tokens : { acquire: (signal) => tokens.acquire(signal), after401: async () => undefined };
 
