@@ -18,7 +18,7 @@
 //   - agilicus/service_token.py `Token`: creates a document (user_id, org_id, auth_issuer_url, expiry
 //     = now + auth_expiry_secs) when it has none or it expired, and gets a new token once half of the
 //     current one's lifetime (iat..exp of the JWT) has passed.
-import { Redactor, ValidationError, checkServerUrl, createTokenExchange, exactlyOneOf, importEcSigningKey, optionalNumber, optionalScopes, optionalString, optionalTimeout, requireString, requireSubtle, signJwtEs256, withSafeDescription, type ExchangedToken, type TokenExchange, type TransportOptions } from "@vendor-auth/core/internal";
+import { Redactor, ValidationError, checkServerUrl, createTokenExchange, defined, exactlyOneOf, importEcSigningKey, optionalNumber, optionalScopes, optionalString, optionalTimeout, requireString, requireSubtle, signJwtEs256, withSafeDescription, type ExchangedToken, type TokenExchange, type TransportOptions } from "@vendor-auth/core/internal";
 import type { AgilicusClient } from "./client.js";
 import type { AuthenticationDocument, AuthenticationDocumentSpec } from "./generated/models.gen.js";
 
@@ -150,7 +150,7 @@ export function createAgilicusServiceAccount(options: AgilicusServiceAccountOpti
       const document = await currentDocument();
       const assertion = await sign(document);
       const fields = { grant_type: IDENTITY_STATEMENT_GRANT, client_id: clientId, scope: scopes.length > 0 ? scopes.join(" ") : undefined, authentication_document_id: document.id, identity_assertion: assertion };
-      const form = Object.fromEntries(Object.entries(fields).filter((field): field is [string, string] => field[1] !== undefined));
+      const form = defined(fields) as Record<string, string>;
       return { baseUrl: document.issuerUrl, path: "/token", form, bearer: assertion };
     },
   });

@@ -2,7 +2,7 @@
 // operations, bearer auth only where the spec requires it, typed results, typed errors for every
 // documented status, pagination with the API's own keys, and secret redaction.
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import createClient from "openapi-fetch";
 import { startLoopbackServer, type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
 import {
@@ -22,6 +22,8 @@ import {
   operations,
   type AgilicusClientOptions,
   type OperationId,
+  type TokenIntrospect,
+  type TokenIntrospectOptions,
 } from "../src/index.js";
 import { API_KEY_SECRET, INTROSPECTED, OPERATION_CASES, ORG, PEM_KEY, RAW_TOKEN, TOKEN, USER, apiKeyRequest, documentRequest, session, token } from "./fixtures.js";
 import { documentedErrors } from "./spec.js";
@@ -556,5 +558,13 @@ describe("secrets stay secret", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.field).toBe("body.user_id");
     expect(JSON.stringify(error) + String(error) + inspect(error)).not.toContain(longSecret);
+  });
+});
+
+describe("types as precise as the runtime", () => {
+  it("an optional-with-default field of the spec is optional in the request types (exclude_roles, default false)", () => {
+    expectTypeOf<TokenIntrospectOptions>().toEqualTypeOf<{ exclude_roles?: boolean }>();
+    const body: TokenIntrospect = { token: INTROSPECTED, introspect_options: {} };
+    expect(body.introspect_options).toEqual({});
   });
 });

@@ -14,7 +14,6 @@ import {
   createClosable,
   optionalObject,
   renewalTime,
-  requireResponseString,
   tokenHolderOf,
   withSafeDescription,
   type ApiClient,
@@ -22,8 +21,8 @@ import {
   type TokenHolder,
   type TokenLifetimeOptions,
 } from "@vendor-auth/core/internal";
-import type { GrantRefresh, GrantRequest, GrantRequestRefresh, GrantResponse } from "./generated/models.gen.js";
-import { refreshTokenOf, resolveCredentials, type CredentialDefaults, type GrantResponses, type GrantType } from "./grants.js";
+import type { GrantRequest, GrantRequestRefresh } from "./generated/models.gen.js";
+import { refreshTokenOf, resolveCredentials, type CredentialDefaults, type GrantResponses, type GrantType, type TokenResponse } from "./grants.js";
 
 export interface SessionOptions extends TokenLifetimeOptions {
   /**
@@ -42,7 +41,7 @@ export interface BlueJeansSession<T extends GrantType = GrantType> extends Token
   /** The session's original grant. */
   readonly grantType: T;
   /** The whole response of the token request behind `getAccessToken()` (scope, expires_in, …). */
-  getTokenResponse(): Promise<GrantResponses[T] | GrantRefresh>;
+  getTokenResponse(): Promise<GrantResponses[T] | GrantResponses["refresh_token"]>;
   /** Drops the cached token locally (e.g. after the API answered 401), so the next call obtains a new one. Sends nothing. */
   invalidate(): void;
   /**
@@ -72,11 +71,11 @@ export interface SessionContext {
   /** The client's transport: its vendor, base URL, options (for `authorizedFetch`), redactor and logger. */
   api: Pick<ApiClient<{}>, "vendor" | "options" | "redactor" | "emit" | "shareTokens">;
   defaults: CredentialDefaults;
-  requestToken(body: GrantRequest): Promise<GrantResponse>;
+  requestToken(body: GrantRequest): Promise<TokenResponse>;
   revoke(accessToken: string, credentials: { client_id: string; client_secret: string }, options?: CallOptions): Promise<void>;
 }
 
-type SessionToken = { readonly value: string; readonly expiresAt: number | undefined; readonly response: GrantResponse };
+type SessionToken = { readonly value: string; readonly expiresAt: number | undefined; readonly response: TokenResponse };
 
 /** The grants that can be sent again (a code is single-use, a refresh token rotates). */
 const REPEATABLE: ReadonlySet<GrantType> = new Set<GrantType>(["password", "meeting_passcode", "client_credentials"]);
@@ -97,11 +96,10 @@ export function createSession<T extends GrantType>(context: SessionContext, init
   // Bumped by revoke(): an answer to a request sent before it brings back no refresh token.
   let era = 0;
 
-  const accept = (response: GrantResponse, sentIn: number): SessionToken => {
+  const accept = (response: TokenResponse, sentIn: number): SessionToken => {
     if (sentIn === era) refreshToken = refreshTokenOf(response) ?? refreshToken;
-    // The spec leaves access_token optional; a token response without one is broken all the same.
-    const value = requireResponseString(response, ["access_token"], { vendor, operation: "getToken" });
-    return { value, expiresAt: renewalTime(response.expires_in, lifetime), response };
+    // op() has checked the access_token the spec guarantees (x-required-in-response).
+    return { value: response.access_token, expiresAt: renewalTime(response.expires_in, lifetime), response };
   };
   const obtain = async (previous?: SessionToken): Promise<SessionToken> => {
     const sentIn = era;
@@ -147,7 +145,7 @@ export function createSession<T extends GrantType>(context: SessionContext, init
   const session: Omit<BlueJeansSession<T>, "closed" | "close" | typeof Symbol.asyncDispose> = {
     grantType: initial.grant_type as T,
     ...holder,
-    getTokenResponse: async () => (closable.ensureOpen("getTokenResponse"), (await tokens.get()).response as GrantResponses[T] | GrantRefresh),
+    getTokenResponse: async () => (closable.ensureOpen("getTokenResponse"), (await tokens.get()).response as GrantResponses[T] | GrantResponses["refresh_token"]),
     invalidate: () => void tokens.invalidate(),
     async revoke(call) {
       const saved = { refreshToken, revoked };

@@ -86,7 +86,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByPassword sends grant_type password with username/password and returns GrantPassword", async () => {
     server.setHandler(() => ({ body: grantPassword() }));
     const result = await newClient().getTokenByPassword({ username: USERNAME, password: PASSWORD });
-    expectTypeOf(result).toEqualTypeOf<GrantPassword>();
+    expectTypeOf(result).toEqualTypeOf<GrantPassword & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result).toEqual(grantPassword());
     expectTokenRequest(only(), { grant_type: "password", username: USERNAME, password: PASSWORD });
   });
@@ -94,7 +95,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByMeeting sends grant_type meeting_passcode with meetingNumericId/meetingPasscode and returns GrantMeeting", async () => {
     server.setHandler(() => ({ body: grantMeeting() }));
     const result = await newClient().getTokenByMeeting({ meetingNumericId: MEETING_ID, meetingPasscode: PASSCODE });
-    expectTypeOf(result).toEqualTypeOf<GrantMeeting>();
+    expectTypeOf(result).toEqualTypeOf<GrantMeeting & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result.scope?.meeting?.isModerator).toBe(true);
     expect(result).toEqual(grantMeeting());
     expectTokenRequest(only(), { grant_type: "meeting_passcode", meetingNumericId: MEETING_ID, meetingPasscode: PASSCODE });
@@ -109,7 +111,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByClient sends grant_type client_credentials with the options' credentials and returns GrantClient", async () => {
     server.setHandler(() => ({ body: grantClient() }));
     const result = await newClient().getTokenByClient();
-    expectTypeOf(result).toEqualTypeOf<GrantClient>();
+    expectTypeOf(result).toEqualTypeOf<GrantClient & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result.scope?.enterprise).toBe(42);
     expectTokenRequest(only(), { grant_type: "client_credentials", client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
   });
@@ -123,7 +126,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByCode sends grant_type authorization_code with the credentials, redirectUri (camelCase) and code; returns GrantCode", async () => {
     server.setHandler(() => ({ body: grantCode() }));
     const result = await newClient().getTokenByCode({ code: AUTH_CODE, redirectUri: REDIRECT_URI });
-    expectTypeOf(result).toEqualTypeOf<GrantCode>();
+    expectTypeOf(result).toEqualTypeOf<GrantCode & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result.scope?.bearerPermissions).toBe("list_meetings,user_info");
     expectTokenRequest(only(), { grant_type: "authorization_code", client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirectUri: REDIRECT_URI, code: AUTH_CODE });
   });
@@ -131,7 +135,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByRefresh sends grant_type refresh_token with the credentials and refresh_token; returns GrantRefresh", async () => {
     server.setHandler(() => ({ body: grantRefresh(2) }));
     const result = await newClient().getTokenByRefresh({ refresh_token: refreshToken(1) });
-    expectTypeOf(result).toEqualTypeOf<GrantRefresh>();
+    expectTypeOf(result).toEqualTypeOf<GrantRefresh & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result).toEqual(grantRefresh(2));
     expectTokenRequest(only(), { grant_type: "refresh_token", client_id: CLIENT_ID, client_secret: CLIENT_SECRET, refresh_token: refreshToken(1) });
   });
@@ -140,9 +145,10 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
     server.setHandler(() => ({ body: grantMeeting() }));
     const client = newClient();
     const meeting = await client.getToken({ grant_type: "meeting_passcode", meetingNumericId: MEETING_ID, meetingPasscode: PASSCODE });
-    expectTypeOf(meeting).toEqualTypeOf<GrantMeeting>();
+    expectTypeOf(meeting).toEqualTypeOf<GrantMeeting & { access_token: string }>();
+    expectTypeOf(meeting.access_token).toEqualTypeOf<string>();
     const viaClient = client.getToken({ grant_type: "client_credentials" });
-    expectTypeOf(viaClient).resolves.toEqualTypeOf<GrantClient>();
+    expectTypeOf(viaClient).resolves.toEqualTypeOf<GrantClient & { access_token: string }>();
     await viaClient;
     expectTypeOf<GrantResponse>().not.toEqualTypeOf<GrantMeeting>();
     expect(server.requests.map((r) => (r.json as { grant_type: string }).grant_type)).toEqual(["meeting_passcode", "client_credentials"]);

@@ -195,10 +195,11 @@ describe("token lifetime", () => {
     issuing((_type, n) => grantClient(n, HOUR));
     const session = newClient().createSession({ grant_type: "client_credentials" });
     const response = await session.getTokenResponse();
-    expectTypeOf(response).toEqualTypeOf<GrantClient | GrantRefresh>();
+    expectTypeOf(response).toEqualTypeOf<(GrantClient & { access_token: string }) | (GrantRefresh & { access_token: string })>();
+    expectTypeOf(response.access_token).toEqualTypeOf<string>();
     expect(response).toEqual(grantClient(1, HOUR));
     const codeSession = newClient().createSession({ grant_type: "authorization_code", code: AUTH_CODE, redirectUri: REDIRECT_URI });
-    expectTypeOf(codeSession.getTokenResponse).returns.resolves.toEqualTypeOf<GrantCode | GrantRefresh>();
+    expectTypeOf(codeSession.getTokenResponse).returns.resolves.toEqualTypeOf<(GrantCode & { access_token: string }) | (GrantRefresh & { access_token: string })>();
     expect(tokenRequests()).toHaveLength(1); // creating a session sends nothing
   });
 });

@@ -6,7 +6,7 @@ export { Redactor, REDACTED, TRUNCATED, isSecretHeader, isSecretKey } from "./re
 export type { RedactorOptions } from "./redact.js";
 export { createApiClient, isRedirect } from "./api-client.js";
 export { checkOperationInput, checkParameters, checkSchema, operationUrl, pickProperties, valuesAt } from "./operation.js";
-export { missingRequiredFields, requireResponseFields, type RequiredShape } from "./required-fields.js";
+export { missingRequiredFields, requireResponseFields, type GuaranteedFields, type RequiredShape } from "./required-fields.js";
 export type { HttpMethodName, OperationFacts, OperationInput, OperationTable, ParameterFacts, SchemaFacts, SchemaTable, SecuritySchemeFacts } from "./operation.js";
 export type { ApiClient, ApiClientConfig, InvokeInit, OperationArgs, OperationCallOptions, OperationData, OperationInit, SuccessData } from "./api-client.js";
 export { DEFAULT_REAUTH_INTERVAL_MS, DEFAULT_TIMEOUT_MS, checkCallOptions, checkTransportOptions } from "./options.js";
@@ -35,6 +35,7 @@ export type { AuthorizedFetch, AuthorizedFetchConfig, TargetPolicy, TokenHolder,
 export {
   MAX_RETRIES,
   MAX_TIMER_MS,
+  defined,
   exactlyOneOf,
   optionalBoolean,
   optionalFunction,

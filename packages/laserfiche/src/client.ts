@@ -8,12 +8,12 @@ import {
   Redactor,
   ValidationError,
   checkParameters,
-  checkTokenSource,
   checkSchema,
+  checkTokenSource,
   createApiClient,
+  defined,
   requireObject,
   requirePathSegment,
-  requireResponseString,
   resolveBaseUrl,
   withSafeDescription,
   type CallOptions,
@@ -126,10 +126,11 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     // The runtime's own fetch cannot send Keep-Alive (see keep-alive.ts); a caller's fetch may.
     canSendKeepAlive: options.fetch !== undefined && options.fetch !== globalThis.fetch,
     async create(call?: CallOptions) {
+      // op() has checked the authToken the spec guarantees (response.requiredSecrets).
       const info = await api.op("createAccessToken", { params: { path, query }, body }, call);
       // Each token is a server session: redacted while it is open, then among the most recent (see session.ts).
-      redactor.add(requireResponseString(info, ["authToken"], { vendor: VENDOR, operation: "createAccessToken" }));
-      return info as typeof info & { authToken: string };
+      redactor.add(info.authToken);
+      return info;
     },
     async refresh(token, header, call) {
       try {
@@ -180,9 +181,4 @@ function createConnectionRequest(options: LaserficheClientOptions, required: boo
     throw new ValidationError("username", "credentials are required: username and password, sessionKey or samlToken");
   }
   return body;
-}
-
-/** The entries of `values` that are set. */
-function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

@@ -18,10 +18,12 @@ import {
   type ApiClient,
   type SharedTokens,
   type CallOptions,
+  type GuaranteedFields,
   type TokenHolder,
   type TokenLease,
 } from "@vendor-auth/core/internal";
 import type { ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "./generated/models.gen.js";
+import type { operations } from "./generated/operations.gen.js";
 import { keepAliveHeader, type KeepAliveHeader, type KeepAliveOptions } from "./keep-alive.js";
 
 /** Options of `startKeepAlive`. */
@@ -38,7 +40,7 @@ export interface LaserficheTokenHolder extends TokenHolder {
    * token is invalidated. A failed request is not cached; the next call tries again. Your
    * `signal`/`timeoutMs` bound your own wait, not the shared request.
    */
-  createAccessToken(options?: CallOptions): Promise<SessionKeyInfo>;
+  createAccessToken(options?: CallOptions): Promise<AccessTokenInfo>;
   // getAccessToken(options?): the access token string (created like createAccessToken() when there
   // is none yet). authMiddleware() / authorizedFetch: it as `Authorization: Bearer` (see TokenHolder).
   /**
@@ -88,14 +90,20 @@ export interface AccessTokenWire {
   readonly repoId: string;
   /** Whether the fetch in use can send a Keep-Alive header. */
   readonly canSendKeepAlive: boolean;
-  create(options?: CallOptions): Promise<SessionKeyInfo & { authToken: string }>;
+  create(options?: CallOptions): Promise<AccessTokenInfo>;
   refresh(token: string, header: KeepAliveHeader | undefined, options?: CallOptions): Promise<ODataValueOfDateTime>;
   invalidate(token: string, options?: CallOptions): Promise<ODataValueOfBoolean>;
   /** The client token's shared store (the `tokenStore` option), if any; sessions never share. */
   readonly shared?: SharedTokens<SessionToken> | undefined;
 }
 
-export type SessionToken = { readonly value: string; readonly info: SessionKeyInfo };
+/**
+ * What createAccessToken resolves with: the spec's SessionKeyInfo, with the fields the spec
+ * guarantees in a success response (`authToken: string`, `x-required-in-response`; checked by op()).
+ */
+export type AccessTokenInfo = SessionKeyInfo & GuaranteedFields<(typeof operations)["createAccessToken"]>;
+
+export type SessionToken = { readonly value: string; readonly info: AccessTokenInfo };
 
 /** `held`: the client's `accessToken` option (checked): a token that seeds the holder, or a function that replaces Create. */
 export function createTokenHolder(wire: AccessTokenWire, mode: "reusable", held?: string | (() => Promise<string>)): LaserficheTokenHolder;

@@ -3,7 +3,7 @@
 // close, await using), the Keep-Alive header rules, bearer auth and secret redaction.
 import { inspect } from "node:util";
 import createClient from "openapi-fetch";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { startLoopbackServer, type RecordedRequest, type Reply, useLoopbackServer } from "@vendor-auth/testkit";
 import {
   AbortError,
@@ -18,7 +18,9 @@ import {
   TimeoutError,
   ValidationError,
   createLaserficheClient,
+  operations,
   type LaserficheClientOptions,
+  type SessionKeyInfo,
 } from "../src/index.js";
 import { CUSTOMER_ID, PASSWORD, REPO_ID, SESSION_KEY, USERNAME, apiServerException, authToken, expireTime, path, sessionKeyInfo } from "./fixtures.js";
 import { nodeHttpFetch } from "./node-http-fetch.js";
@@ -172,6 +174,8 @@ describe("typed errors with the vendor's APIServerException", () => {
 
   it("a 200 without authToken, and a 200 that is HTML, become ResponseParseError", async () => {
     vendorLike({ Create: () => ({ body: { expireTime: expireTime() } }) });
+    await expect(newClient().createAccessToken()).rejects.toMatchObject({ name: "ResponseParseError", status: 200, operation: "createAccessToken" });
+    vendorLike({ Create: () => ({ body: { authToken: null, expireTime: expireTime() } }) });
     await expect(newClient().createAccessToken()).rejects.toMatchObject({ name: "ResponseParseError", status: 200 });
     vendorLike({ Refresh: () => ({ headers: { "content-type": "text/html" }, body: "<html>test maintenance</html>" }) });
     const error = await newClient().refreshAccessToken().catch((e: unknown) => e);
@@ -598,5 +602,18 @@ describe("the accessToken option (a TokenSource, as on every client)", () => {
     expect(() => newClient({ accessToken: { authToken: "test-held-auth-token-1" } as never })).toThrow(/Invalid accessToken: must be a token string or a function/);
     expect(() => newClient({ accessToken: "" })).toThrow(/Invalid accessToken: must not be empty/);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("types as precise as the runtime", () => {
+  it("createAccessToken() guarantees authToken: string (the spec's x-required-in-response, through the generated requiredSecrets)", async () => {
+    expect(operations.createAccessToken.response.requiredSecrets).toEqual(["authToken"]);
+    vendorLike();
+    const client = newClient();
+    const info = await client.createAccessToken();
+    expectTypeOf(info.authToken).toEqualTypeOf<string>();
+    expectTypeOf(client.openSession().createAccessToken).returns.resolves.toHaveProperty("authToken").toEqualTypeOf<string>();
+    expectTypeOf<SessionKeyInfo["authToken"]>().toEqualTypeOf<string | null | undefined>();
+    expect(info.authToken).toBe(authToken(1));
   });
 });
