@@ -95,12 +95,17 @@ export function operationFacts(spec) {
     return [...new Set(found)];
   }
 
-  /** The non-empty string fields a success response must carry: required and secret (the token of a token response). */
+  /**
+   * The non-empty string fields a success response must carry: secret (the token of a token
+   * response), and required by the schema or marked `x-required-in-response: true` (a field the
+   * vendor's model leaves optional that a usable response still always has).
+   */
   function requiredSecrets(node, seen = new Set()) {
     const schema = node?.$ref ? (seen.has(node.$ref) ? undefined : pointer(spec, node.$ref)) : node;
     if (!schema || typeof schema !== "object") return [];
     const out = [];
-    for (const name of schema.required ?? []) {
+    const marked = Object.keys(schema.properties ?? {}).filter((name) => resolve(spec, schema.properties[name])?.["x-required-in-response"] === true);
+    for (const name of new Set([...(schema.required ?? []), ...marked])) {
       const property = resolve(spec, schema.properties?.[name]);
       if (property?.["x-secret"] === true && property.type === "string") out.push(name);
     }

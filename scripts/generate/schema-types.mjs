@@ -7,8 +7,13 @@ export const SCHEMA_TYPES_OPTIONS = {
   // `export type AccessTokenResponse = components["schemas"]["AccessTokenResponse"]` and so on.
   rootTypes: true,
   rootTypesNoSchemaPrefix: true,
+  // Under the spec's own names (`APIKey`, not `ApiKey`): one name per model in `.`, `./sdk`, `./schema` and the docs.
+  rootTypesKeepCasing: true,
   // Keep spec order: a reordering in the spec is then visible in the diff, and nothing else moves.
   alphabetize: false,
+  // A field with a `default` is as optional as the spec says (openapi-typescript 7 would make it
+  // required): `TokenIntrospectOptions.exclude_roles` may be left out of a request.
+  defaultNonNullable: false,
 };
 
 export async function generateSchemaTypes(specPath) {

@@ -56,10 +56,10 @@ export async function smoke(mods, apiUrl) {
     },
     async agilicus() {
       const { agilicus } = mods;
-      const client = agilicus.createAgilicusClient({ token: "test-agilicus-token", baseUrl: `${apiUrl}/agilicus`, maxRetries: 0 });
+      const client = agilicus.createAgilicusClient({ accessToken: "test-agilicus-token", baseUrl: `${apiUrl}/agilicus`, maxRetries: 0 });
       const page = await client.listTokens({ limit: 1 });
       assert(page.limit === 1 && Array.isArray(page.tokens), `a page expected, got ${JSON.stringify(page)}`);
-      const bad = agilicus.createAgilicusClient({ token: "test-bad-token", baseUrl: `${apiUrl}/agilicus`, maxRetries: 0 });
+      const bad = agilicus.createAgilicusClient({ accessToken: "test-bad-token", baseUrl: `${apiUrl}/agilicus`, maxRetries: 0 });
       return `listTokens ok; ${await expectBadRequest(agilicus, () => bad.listTokens({ limit: 1 }), "test-bad-token")}`;
     },
     async bluejeans() {

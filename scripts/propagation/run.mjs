@@ -139,7 +139,7 @@ try {
       assert(request.method === "PUT" && request.url.pathname === "/v2/listAllTokenIds", `sent to ${request.method} ${request.url.pathname}`);
       return `${request.method} ${request.url.pathname}`;
     });
-    const agilicusClient = createAgilicusClient({ token: "test-agilicus-token-1", baseUrl: server.url, retry: { initialDelayMs: 1, maxDelayMs: 2 } });
+    const agilicusClient = createAgilicusClient({ accessToken: "test-agilicus-token-1", baseUrl: server.url, retry: { initialDelayMs: 1, maxDelayMs: 2 } });
     await check("Agilicus refuses a listTokens limit over the new maximum (20); iterateTokens asks for 20", async () => {
       const error = await rejection(agilicusClient.listTokens({ limit: 21 }));
       assert(error?.name === "ValidationError" && /from 1 to 20/.test(error.message), `limit 21: ${error?.message ?? "accepted"}`);

@@ -3,7 +3,7 @@
 // the common case. Each method maps its arguments onto the operation's wire input; paths, methods,
 // constraints, bearer auth (on the 20 operations that need it, never on the 6 open ones), secrets,
 // documented errors and retries all come from the generated operations and @vendor-auth/core.
-import { ValidationError, Redactor, createApiClient, exactlyOneOf, providedTokenLease, requireObject, resolveBaseUrl, toTokenProvider, withSafeDescription, type CallOptions, type TransportOptions } from "@vendor-auth/core/internal";
+import { ValidationError, Redactor, checkTokenSource, createApiClient, exactlyOneOf, leaseAccessToken, providedTokenLease, rejectRenamedOptions, requireObject, resolveBaseUrl, toTokenProvider, tokenHolderOf, withSafeDescription, type CallOptions, type TokenHolder, type TokenSource, type TransportOptions } from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
 import type { APIKey, APIKeyIntrospect, APIKeyIntrospectResponse, AuthenticationDocument, BulkSessionOperationResponse, BulkTokenRevoke, BulkTokenRevokeResponse, CreateSessionAndTokenRequest, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, IdentityAssertionResponse, ListAPIKeysResponse, ListAuthenticationDocumentResponse, ListSessionsResponse, ListTokensResponse, ManyOrgTokenIntrospectResponse, RawToken, Session, Token, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "./generated/models.gen.js";
 import type { paths } from "./generated/schema.gen.js";
@@ -15,22 +15,20 @@ import type { ListApiKeysQuery, ListAuthenticationDocumentsQuery, ListSessionsQu
 
 export interface AgilicusClientOptions extends TransportOptions {
   /**
-   * An Agilicus access token (JWT), sent as `Authorization: Bearer <token>` on the 20 operations that
-   * require it (never on the 6 open ones). Pass exactly one of `token` and `getToken`. Never appears
-   * in errors, logs or serialised forms of the client.
+   * An Agilicus access token (JWT) you already hold, or a function returning the current one (e.g.
+   * a service account's `getToken`, or your own refresh logic), sent as `Authorization: Bearer
+   * <token>` on the 20 operations that require it (never on the 6 open ones). Pass exactly one of
+   * `accessToken` and `apiKey`. A function is called once per request that needs auth, and asked
+   * once more after a 401 (at most once per `reauthIntervalMs`); if it throws or rejects, the method
+   * rejects with that same error, unchanged; if it returns anything but a non-empty string, with
+   * ValidationError (field "accessToken"). The token never appears in errors, logs or serialised
+   * forms of the client.
    */
-  token?: string | undefined;
-  /**
-   * A function returning the current access token (e.g. from your own refresh logic), called once
-   * per request that needs auth, before the request is sent. Pass exactly one of `token` and
-   * `getToken`. If it throws or rejects, the method rejects with that same error, unchanged; if it
-   * returns anything but a non-empty string, with ValidationError (field "getToken").
-   */
-  getToken?: (() => string | Promise<string>) | undefined;
+  accessToken?: TokenSource | undefined;
   /**
    * An API key instead of a token: sent as HTTP basic auth (`email` as the user name, `key` as the
-   * password) on the operations that require auth, as the vendor documents. Pass one of `token`,
-   * `getToken` and `apiKey`. The key never appears in errors, logs or serialised forms of the client.
+   * password) on the operations that require auth, as the vendor documents. Pass exactly one of
+   * `accessToken` and `apiKey`. The key never appears in errors, logs or serialised forms of the client.
    */
   apiKey?: AgilicusApiKey | undefined;
   /** Base URL of the API. Default: the URL of `environment`. Wins over `environment`. */
@@ -45,7 +43,13 @@ export interface IntrospectTokenOptions extends CallOptions {
   excludeRoles?: boolean | undefined;
 }
 
-export interface AgilicusClient {
+/**
+ * The client. `getAccessToken()` is the `accessToken` option's current token (with `apiKey` it
+ * rejects: an API key is not an access token); `authorizedFetch` / `authMiddleware` send the
+ * client's credential (the token as Bearer, or the API key as basic auth) to the rest of the
+ * Agilicus API, with the origin rules of TokenHolder.
+ */
+export interface AgilicusClient extends TokenHolder {
   /** The base URL requests go to. */
   readonly baseUrl: string;
 
@@ -135,29 +139,44 @@ export interface AgilicusClient {
 
 const VENDOR = "agilicus";
 
+/**
+ * The Agilicus TokensApi client, authenticated by a token (or a token provider) or by an API key.
+ *
+ * @example
+ * ```ts
+ * import { createAgilicusClient } from "@vendor-auth/agilicus";
+ *
+ * const agilicus = createAgilicusClient({ accessToken: async () => "test-access-token" });
+ * const token = await agilicus.introspectToken(await agilicus.getAccessToken());
+ * console.log(token.org, token.roles);
+ * ```
+ */
 export function createAgilicusClient(options: AgilicusClientOptions): AgilicusClient {
   requireObject("options", options);
-  const { token, getToken: tokenFunction } = options;
-  const auth = exactlyOneOf(options, ["token", "getToken", "apiKey"]);
+  rejectRenamedOptions(options, { token: "accessToken (the token)", getToken: "accessToken (a function returning the token)" });
+  const auth = exactlyOneOf(options, ["accessToken", "apiKey"]);
   const apiKey = apiKeyAuthorization(options.apiKey);
-  if (tokenFunction !== undefined && typeof tokenFunction !== "function") throw new ValidationError("getToken", `must be a function, got ${typeof tokenFunction}`);
+  const accessToken = checkTokenSource("accessToken", options.accessToken);
   // With an API key, the "token" is its basic-auth credential.
-  const getToken = apiKey !== undefined ? async () => apiKey.credential : toTokenProvider(auth, token ?? tokenFunction);
+  const getToken = apiKey !== undefined ? async () => apiKey.credential : toTokenProvider("accessToken", accessToken);
   if (options.headers !== undefined) {
     for (const name of Object.keys(requireObject("headers", options.headers))) {
-      if (name.toLowerCase() === "authorization") throw new ValidationError(`headers.${name}`, "must not be set here: pass token or getToken (the open operations must go without it)");
+      if (name.toLowerCase() === "authorization") throw new ValidationError(`headers.${name}`, "must not be set here: pass accessToken or apiKey (the open operations must go without it)");
     }
   }
   const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
-  const redactor = new Redactor().add(token).add(apiKey?.key).add(apiKey?.credential);
+  const redactor = new Redactor().add(typeof accessToken === "string" ? accessToken : undefined).add(apiKey?.key).add(apiKey?.credential);
   const { fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, tokenStore, tokenStoreKey } = options;
   // The bearer of the operations that need one; a 401 asks the provider once more (bounded). With a tokenStore, the provider's token is shared by the fleet.
-  const bearer = providedTokenLease(getToken, { reauthIntervalMs, emit: (event) => api.emit(event), operation: "getToken", tokenStore, tokenStoreKey, shared: () => api.shareTokens([]) });
+  const bearer = providedTokenLease(getToken, { reauthIntervalMs, emit: (event) => api.emit(event), operation: "accessToken", tokenStore, tokenStoreKey, shared: () => api.shareTokens([]) });
   // The credential goes to the scheme of its kind: an API key to the basic one (api-key-basic), a token to the bearer one.
   const isBasic = (scheme: string) => (securitySchemes[scheme as keyof typeof securitySchemes] as { scheme?: string }).scheme === "basic";
   const credentials = Object.fromEntries(Object.keys(securitySchemes).filter((scheme) => isBasic(scheme) === (apiKey !== undefined)).map((scheme) => [scheme, bearer]));
   const api = createApiClient<paths, typeof operations>({ fetch, timeoutMs, headers, maxRetries, retry, logger, maxResponseBytes, reauthIntervalMs, tokenStore, tokenStoreKey, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes, auth: credentials });
   const op = api.op;
+  const getAccessToken = apiKey === undefined ? leaseAccessToken(bearer, { vendor: VENDOR }) : async () => Promise.reject(new ValidationError("accessToken", "is not set: this client authenticates with an API key (basic auth), which is not an access token; authorizedFetch and authMiddleware send it"));
+  // The rest of the Agilicus API: the token as Bearer, or the API key as basic auth.
+  const holder = tokenHolderOf({ ...options, vendor: VENDOR, baseUrl, tokens: bearer, redactor, placement: apiKey === undefined ? undefined : { in: "header", scheme: "Basic" } }, getAccessToken);
 
   const lists = {
     listApiKeys: (query?: ListApiKeysQuery, call?: CallOptions) => op("listApiKeys", { params: { query } }, call),
@@ -207,6 +226,7 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
     iterateApiKeys: (q, iterate) => iterateSinglePage(lists, "listApiKeys", q, iterate),
     iterateAuthenticationDocuments: (q, iterate) => iterateSinglePage(lists, "listAuthenticationDocuments", q, iterate),
 
+    ...holder,
     http: api.http,
   };
   return withSafeDescription(client, "AgilicusClient", () => ({ vendor: VENDOR, baseUrl, auth }));

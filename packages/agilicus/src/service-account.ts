@@ -18,7 +18,7 @@
 //   - agilicus/service_token.py `Token`: creates a document (user_id, org_id, auth_issuer_url, expiry
 //     = now + auth_expiry_secs) when it has none or it expired, and gets a new token once half of the
 //     current one's lifetime (iat..exp of the JWT) has passed.
-import { Redactor, ValidationError, checkServerUrl, createTokenExchange, exactlyOneOf, importEcSigningKey, optionalNumber, optionalScopes, optionalString, optionalTimeout, requireString, requireSubtle, signJwtEs256, withSafeDescription, type ExchangedToken, type TokenExchange, type TransportOptions, type WebCryptoKey, type WebCryptoSubtle } from "@vendor-auth/core/internal";
+import { Redactor, ValidationError, checkServerUrl, createTokenExchange, defined, exactlyOneOf, importEcSigningKey, optionalNumber, optionalScopes, optionalString, optionalTimeout, requireString, requireSubtle, signJwtEs256, withSafeDescription, type ExchangedToken, type TokenExchange, type TransportOptions, type WebCryptoKey, type WebCryptoSubtle } from "@vendor-auth/core/internal";
 import type { AgilicusClient } from "./client.js";
 import type { AuthenticationDocument, AuthenticationDocumentSpec } from "./generated/models.gen.js";
 
@@ -60,7 +60,7 @@ export interface AgilicusServiceAccountOptions extends TransportOptions {
 export type ServiceAccountToken = ExchangedToken;
 
 /**
- * `getToken()` gives an access token for `createAgilicusClient({ getToken: account.getToken })`: the
+ * `getAccessToken()` gives an access token for `createAgilicusClient({ accessToken: account.getAccessToken })`: the
  * cached one until half of its lifetime has passed (the vendor SDK's rule), else a new exchange;
  * concurrent callers share one exchange. `exchange()` signs a new assertion and exchanges it now (the
  * cached token is replaced); `invalidate()` drops the cached token (after the API refused it, say).
@@ -72,6 +72,20 @@ export interface AgilicusServiceAccount extends TokenExchange {
 
 type CheckedDocument = { id: string; userId: string; orgId: string; issuerUrl: string; expiresAt: number | undefined; key: Promise<WebCryptoKey> };
 
+/**
+ * An Agilicus service account: identity assertions signed with an authentication document's key
+ * (ES256), exchanged at its issuer for access tokens, kept until half of their lifetime.
+ *
+ * @example
+ * ```ts
+ * import { createAgilicusClient, createAgilicusServiceAccount, type AuthenticationDocument } from "@vendor-auth/agilicus";
+ *
+ * declare const document: AuthenticationDocument; // createAuthenticationDocument's answer, from your secret store
+ * const account = createAgilicusServiceAccount({ authenticationDocument: document, scopes: ["urn:agilicus:users"] });
+ * const agilicus = createAgilicusClient({ accessToken: account.getAccessToken });
+ * await agilicus.listTokens({ org: "my-org-id" });
+ * ```
+ */
 export function createAgilicusServiceAccount(options: AgilicusServiceAccountOptions): AgilicusServiceAccount {
   if (options === null || typeof options !== "object") throw new ValidationError("options", "must be an object");
   const { authenticationDocument, createAuthenticationDocument: create } = options;
@@ -136,7 +150,7 @@ export function createAgilicusServiceAccount(options: AgilicusServiceAccountOpti
       const document = await currentDocument();
       const assertion = await sign(document);
       const fields = { grant_type: IDENTITY_STATEMENT_GRANT, client_id: clientId, scope: scopes.length > 0 ? scopes.join(" ") : undefined, authentication_document_id: document.id, identity_assertion: assertion };
-      const form = Object.fromEntries(Object.entries(fields).filter((field): field is [string, string] => field[1] !== undefined));
+      const form = defined(fields) as Record<string, string>;
       return { baseUrl: document.issuerUrl, path: "/token", form, bearer: assertion };
     },
   });

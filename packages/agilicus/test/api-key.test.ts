@@ -12,7 +12,7 @@ let key: string;
 
 beforeEach(async () => {
   fake = await startAgilicusFake();
-  admin = createAgilicusClient({ token: fake.adminToken, baseUrl: fake.url, maxRetries: 0 });
+  admin = createAgilicusClient({ accessToken: fake.adminToken, baseUrl: fake.url, maxRetries: 0 });
   key = (await admin.createApiKey({ spec: { user_id: "test-user-5", org_id: fake.orgId } })).status!.api_key!;
 });
 afterEach(async () => {
@@ -60,11 +60,11 @@ describe("createAgilicusClient({ apiKey })", () => {
       }
       return "no error";
     };
-    expect(field({ apiKey: { email: "a@example.test", key }, token: fake.adminToken })).toBe("apiKey");
-    expect(field({ apiKey: { email: "a@example.test", key }, getToken: () => fake.adminToken })).toBe("apiKey");
+    expect(field({ apiKey: { email: "a@example.test", key }, accessToken: fake.adminToken })).toBe("apiKey");
+    expect(field({ apiKey: { email: "a@example.test", key }, accessToken: () => fake.adminToken })).toBe("apiKey");
     expect(field({ apiKey: { email: "a:b@example.test", key } })).toBe("apiKey.email");
     expect(field({ apiKey: { email: "a@example.test", key: "" } })).toBe("apiKey.key");
     expect(field({ apiKey: "test-key" as never })).toBe("apiKey");
-    expect(field({})).toBe("token");
+    expect(field({})).toBe("accessToken");
   });
 });

@@ -2,7 +2,8 @@
 // operations, bearer auth only where the spec requires it, typed results, typed errors for every
 // documented status, pagination with the API's own keys, and secret redaction.
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import createClient from "openapi-fetch";
 import { startLoopbackServer, type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
 import {
   AbortError,
@@ -21,13 +22,15 @@ import {
   operations,
   type AgilicusClientOptions,
   type OperationId,
+  type TokenIntrospect,
+  type TokenIntrospectOptions,
 } from "../src/index.js";
 import { API_KEY_SECRET, INTROSPECTED, OPERATION_CASES, ORG, PEM_KEY, RAW_TOKEN, TOKEN, USER, apiKeyRequest, documentRequest, session, token } from "./fixtures.js";
 import { documentedErrors } from "./spec.js";
 
 const server = useLoopbackServer();
 
-const newClient = (extra: Partial<AgilicusClientOptions> = {}) => createAgilicusClient({ token: TOKEN, baseUrl: server.url, retry: FAST_RETRY, ...extra });
+const newClient = (extra: Partial<AgilicusClientOptions> = {}) => createAgilicusClient({ accessToken: TOKEN, baseUrl: server.url, retry: FAST_RETRY, ...extra });
 // Retries keep their semantics here but do not wait (the fault-injection suite covers the delays).
 const FAST_RETRY = { initialDelayMs: 1, maxDelayMs: 2 };
 const queryOf = (request: RecordedRequest) => Object.fromEntries(request.query);
@@ -142,7 +145,7 @@ describe("bearer auth", () => {
       return `test-provider-token-${++calls}`;
     };
     server.setHandler((request) => (request.path === "/v1/tokens/revoke" ? { status: 204 } : { body: session(1) }));
-    const client = createAgilicusClient({ getToken, baseUrl: server.url });
+    const client = createAgilicusClient({ accessToken: getToken, baseUrl: server.url });
     await client.getSession("test-session-1");
     await client.getSession("test-session-1");
     await client.createRevokeTokenTask({ token: INTROSPECTED });
@@ -153,23 +156,23 @@ describe("bearer auth", () => {
 
   it("a sync provider works too", async () => {
     server.setHandler(() => ({ body: session(1) }));
-    await createAgilicusClient({ getToken: () => "test-sync-token-1", baseUrl: server.url }).getSession("test-session-1");
+    await createAgilicusClient({ accessToken: () => "test-sync-token-1", baseUrl: server.url }).getSession("test-session-1");
     expect(server.requests[0]!.headers.authorization).toBe("Bearer test-sync-token-1");
   });
 
   it("a provider's own error reaches the caller unchanged, before any request", async () => {
     class RefreshFailed extends Error {}
     const original = new RefreshFailed("test refresh failed");
-    const client = createAgilicusClient({ getToken: () => Promise.reject(original), baseUrl: server.url });
+    const client = createAgilicusClient({ accessToken: () => Promise.reject(original), baseUrl: server.url });
     expect(await failure(client.listSessions())).toBe(original);
     expect(server.requests).toHaveLength(0);
   });
 
-  it("a provider returning no token is a ValidationError (field getToken), before any request", async () => {
-    const client = createAgilicusClient({ getToken: async () => "", baseUrl: server.url });
+  it("a provider returning no token is a ValidationError (field accessToken), before any request", async () => {
+    const client = createAgilicusClient({ accessToken: async () => "", baseUrl: server.url });
     const error = await failure(client.getApiKey("test-key-1"));
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).field).toBe("getToken");
+    expect((error as ValidationError).field).toBe("accessToken");
     expect((error as ValidationError).operation).toBe("getApiKey");
     expect(server.requests).toHaveLength(0);
   });
@@ -177,21 +180,75 @@ describe("bearer auth", () => {
   it("a provider is not called for the open operations", async () => {
     let calls = 0;
     server.setHandler(() => ({ body: token }));
-    const client = createAgilicusClient({ getToken: () => `test-provider-token-${++calls}`, baseUrl: server.url });
+    const client = createAgilicusClient({ accessToken: () => `test-provider-token-${++calls}`, baseUrl: server.url });
     await client.introspectToken(INTROSPECTED);
     expect(calls).toBe(0);
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
 
-  it("exactly one of token, getToken and apiKey, and no Authorization in `headers`", () => {
+  it("exactly one of accessToken and apiKey, and no Authorization in `headers`", () => {
     const base = { baseUrl: server.url };
-    expect(() => createAgilicusClient(base)).toThrow(/Invalid token: is required/);
-    expect(() => createAgilicusClient({ ...base, token: TOKEN, getToken: () => TOKEN })).toThrow(/Invalid getToken: pass only one of token, getToken, apiKey/);
-    expect(() => createAgilicusClient({ ...base, token: "" })).toThrow(/Invalid token: must not be empty/);
-    expect(() => createAgilicusClient({ ...base, getToken: TOKEN as never })).toThrow(/Invalid getToken: must be a function/);
-    expect(() => createAgilicusClient({ ...base, token: 42 as never })).toThrow(ValidationError);
-    expect(() => createAgilicusClient({ ...base, token: TOKEN, headers: { Authorization: `Bearer ${TOKEN}` } })).toThrow(/headers.Authorization/);
+    expect(() => createAgilicusClient(base)).toThrow(/Invalid accessToken: is required: pass one of accessToken, apiKey/);
+    expect(() => createAgilicusClient({ ...base, accessToken: "" })).toThrow(/Invalid accessToken: must not be empty/);
+    expect(() => createAgilicusClient({ ...base, accessToken: 42 as never })).toThrow(/Invalid accessToken: must be a token string or a function returning one \(a TokenSource\), got number/);
+    expect(() => createAgilicusClient({ ...base, accessToken: { token: TOKEN } as never })).toThrow(/got object/);
+    expect(() => createAgilicusClient({ ...base, accessToken: TOKEN, headers: { Authorization: `Bearer ${TOKEN}` } })).toThrow(/headers.Authorization/);
     expect(() => createAgilicusClient(undefined as never)).toThrow(ValidationError);
+  });
+
+  it("the old options `token` and `getToken` are rejected, naming accessToken, before any request", () => {
+    const base = { baseUrl: server.url };
+    // @ts-expect-error: `token` is no longer an option
+    expect(() => createAgilicusClient({ ...base, token: TOKEN })).toThrow(/Invalid token: is no longer an option: use accessToken/);
+    // @ts-expect-error: `getToken` is no longer an option
+    expect(() => createAgilicusClient({ ...base, getToken: () => TOKEN })).toThrow(/Invalid getToken: is no longer an option: use accessToken \(a function/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("getAccessToken, authorizedFetch and authMiddleware (TokenHolder)", () => {
+  it("with a token: getAccessToken returns it; authorizedFetch sends it as Bearer to the client's API only", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const client = createAgilicusClient({ accessToken: TOKEN, baseUrl: server.url });
+    expect(await client.getAccessToken()).toBe(TOKEN);
+    const response = await client.authorizedFetch("/v1/users");
+    expect(response.status).toBe(200);
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    await expect(client.authorizedFetch("https://elsewhere.example.test/v1/users")).rejects.toMatchObject({ name: "ValidationError", field: "url" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("with a provider: getAccessToken asks it each time; a 401 of authorizedFetch asks it once more", async () => {
+    let calls = 0;
+    server.setHandler((request) => (request.headers.authorization === "Bearer test-provider-token-1" ? { status: 401, body: { error: "expired" } } : { body: { ok: true } }));
+    const client = createAgilicusClient({ accessToken: async () => `test-provider-token-${++calls}`, baseUrl: server.url });
+    expect((await client.authorizedFetch("/v1/users")).status).toBe(200);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(["Bearer test-provider-token-1", "Bearer test-provider-token-2"]);
+    expect(await client.getAccessToken()).toBe("test-provider-token-3");
+    const aborted = AbortSignal.abort();
+    await expect(client.getAccessToken({ signal: aborted })).rejects.toMatchObject({ name: "AbortError" });
+    expect(calls).toBe(3);
+  });
+
+  it("authMiddleware adds the token to an openapi-fetch client of the rest of the API", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const client = createAgilicusClient({ accessToken: TOKEN, baseUrl: server.url });
+    const api = createClient<{}>({ baseUrl: server.url });
+    api.use(client.authMiddleware());
+    await (api as unknown as { GET(path: string): Promise<unknown> }).GET("/v1/users");
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("with an API key: getAccessToken rejects (typed, nothing sent); authorizedFetch sends the basic credential", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const client = createAgilicusClient({ apiKey: { email: "test-user@example.test", key: "test-api-key-1" }, baseUrl: server.url });
+    const error = await failure(client.getAccessToken());
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toMatch(/authenticates with an API key/);
+    expect(String((error as Error).message)).not.toContain("test-api-key-1");
+    expect(server.requests).toHaveLength(0);
+    await client.authorizedFetch("/v1/users");
+    expect(server.requests[0]!.headers.authorization).toBe(`Basic ${btoa("test-user@example.test:test-api-key-1")}`);
   });
 });
 
@@ -253,7 +310,7 @@ describe("typed errors", () => {
   it("a refused connection becomes ConnectionError", async () => {
     const closed = await startLoopbackServer();
     await closed.close();
-    await expect(createAgilicusClient({ token: TOKEN, baseUrl: closed.url }).listSessions()).rejects.toBeInstanceOf(ConnectionError);
+    await expect(createAgilicusClient({ accessToken: TOKEN, baseUrl: closed.url }).listSessions()).rejects.toBeInstanceOf(ConnectionError);
   });
 });
 
@@ -308,9 +365,9 @@ describe("validation before any request", () => {
     await expect(newClient().listTokens({}, { timeoutMs: 0 })).rejects.toThrow(/timeoutMs/);
     expect(() => newClient({ baseUrl: "http://api.agilicus.com" })).toThrow(/refusing plain http/);
     expect(newClient({ baseUrl: "http://api.agilicus.test", allowInsecureHttp: true }).baseUrl).toBe("http://api.agilicus.test");
-    expect(createAgilicusClient({ token: TOKEN }).baseUrl).toBe("https://api.agilicus.com");
-    expect(createAgilicusClient({ token: TOKEN, environment: "production" }).baseUrl).toBe("https://api.agilicus.com");
-    expect(() => createAgilicusClient({ token: TOKEN, environment: "staging" as never })).toThrow(/environment/);
+    expect(createAgilicusClient({ accessToken: TOKEN }).baseUrl).toBe("https://api.agilicus.com");
+    expect(createAgilicusClient({ accessToken: TOKEN, environment: "production" }).baseUrl).toBe("https://api.agilicus.com");
+    expect(() => createAgilicusClient({ accessToken: TOKEN, environment: "staging" as never })).toThrow(/environment/);
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -460,7 +517,7 @@ describe("secrets stay secret", () => {
     });
     server.setHandler(echo);
     const staticError = (await failure(newClient().getSession("test-session-1"))) as ApiError;
-    const providerError = (await failure(createAgilicusClient({ getToken: async () => "test-provider-token-9", baseUrl: server.url }).listTokens())) as ApiError;
+    const providerError = (await failure(createAgilicusClient({ accessToken: async () => "test-provider-token-9", baseUrl: server.url }).listTokens())) as ApiError;
     const reissueError = (await failure(newClient().createReissuedToken({ token: INTROSPECTED, org_id: ORG }))) as ApiError;
     const assertionError = (await failure(newClient().validateIdentityAssertion({ authentication_document_id: "test-doc-1", token: "test-assertion-secret-1" }))) as ApiError;
     const apiKeyError = (await failure(newClient().createApiKeyIntrospection({ api_key_auth_info: { key: API_KEY_SECRET, username: "test@example.test" } }))) as ApiError;
@@ -492,7 +549,7 @@ describe("secrets stay secret", () => {
   it("the client itself serialises without the token", () => {
     const client = newClient();
     for (const form of [JSON.stringify(client), inspect(client, { depth: 10 }), String(Object.keys(client))]) expect(form).not.toContain(TOKEN);
-    expect(JSON.parse(JSON.stringify(client))).toEqual({ vendor: "agilicus", baseUrl: server.url, auth: "token" });
+    expect(JSON.parse(JSON.stringify(client))).toEqual({ vendor: "agilicus", baseUrl: server.url, auth: "accessToken" });
   });
 
   it("a ValidationError names the field but never echoes the value", async () => {
@@ -501,5 +558,13 @@ describe("secrets stay secret", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.field).toBe("body.user_id");
     expect(JSON.stringify(error) + String(error) + inspect(error)).not.toContain(longSecret);
+  });
+});
+
+describe("types as precise as the runtime", () => {
+  it("an optional-with-default field of the spec is optional in the request types (exclude_roles, default false)", () => {
+    expectTypeOf<TokenIntrospectOptions>().toEqualTypeOf<{ exclude_roles?: boolean }>();
+    const body: TokenIntrospect = { token: INTROSPECTED, introspect_options: {} };
+    expect(body.introspect_options).toEqual({});
   });
 });

@@ -62,14 +62,14 @@ describe("generated SDK against the spec", () => {
 
 describe("helper client against the spec", () => {
   it("sends every operation as the spec describes and returns the spec's responses", async () => {
-    const client = createAgilicusClient({ token: TOKEN, baseUrl: mock.url });
+    const client = createAgilicusClient({ accessToken: TOKEN, baseUrl: mock.url });
     for (const operationId of allOperations as OperationId[]) await OPERATION_CASES[operationId].invoke(client);
     expect(mock.violations).toEqual([]);
     expect(hit()).toEqual(allOperations);
   });
 
   it("the nicer shapes and the iterators send spec-valid requests too", async () => {
-    const client = createAgilicusClient({ getToken: async () => TOKEN, baseUrl: mock.url });
+    const client = createAgilicusClient({ accessToken: async () => TOKEN, baseUrl: mock.url });
     expect(typeof (await client.introspectToken(INTROSPECTED, { excludeRoles: true }))).toBe("object");
     for await (const _ of client.iterateSessions({ org_id: ORG, created_time: new Date(0) }, { maxPages: 3 })) void _;
     for await (const _ of client.iterateTokens({ revoked: false })) void _;
@@ -87,7 +87,7 @@ describe("helper client against the spec", () => {
 
   it("the spec's documented 410 reaches the caller as GoneError", async () => {
     mock.override("createIntrospectToken", { status: 410 });
-    const client = createAgilicusClient({ token: TOKEN, baseUrl: mock.url });
+    const client = createAgilicusClient({ accessToken: TOKEN, baseUrl: mock.url });
     await expect(client.introspectToken(INTROSPECTED)).rejects.toMatchObject({ name: "GoneError", status: 410, operation: "createIntrospectToken" });
     expect(mock.violations).toEqual([]);
   });

@@ -9,7 +9,7 @@ let provided = 0;
 
 describeFaultInjection<AgilicusClient>({
   vendor: "agilicus",
-  createClient: (baseUrl, transport) => createAgilicusClient({ getToken: () => `test-provider-token-${++provided}`, baseUrl, ...transport }),
+  createClient: (baseUrl, transport) => createAgilicusClient({ accessToken: () => `test-provider-token-${++provided}`, baseUrl, ...transport }),
   safe: { match: (r) => r.method === "GET" && r.path === "/v1/sessions/test-session-1", ok: { body: session(1) }, call: (c, o) => c.getSession("test-session-1", undefined, o) },
   unsafe: { match: (r) => r.method === "POST" && r.path === "/v1/tokens", ok: { status: 201, body: rawToken }, call: (c, o) => c.createToken(createTokenRequest, o) },
   noContent: { match: (r) => r.method === "DELETE" && r.path === "/v1/sessions/test-session-2", call: (c) => c.deleteSession("test-session-2") },

@@ -26,7 +26,7 @@ let document: AuthenticationDocument;
 beforeEach(async () => {
   clock.set(Date.UTC(2030, 0, 1));
   fake = await startAgilicusFake({ now: clock.now, tokenLifetimeSeconds: 600 });
-  admin = createAgilicusClient({ token: fake.adminToken, baseUrl: fake.url, maxRetries: 0 });
+  admin = createAgilicusClient({ accessToken: fake.adminToken, baseUrl: fake.url, maxRetries: 0 });
   document = await admin.createAuthenticationDocument({ spec: { user_id: "test-service-1", org_id: fake.orgId, auth_issuer_url: fake.issuerUrl } });
 });
 afterEach(async () => {
@@ -40,7 +40,7 @@ const tokenRequests = () => fake.requests.filter((r) => r.path === "/token");
 describe("createAgilicusServiceAccount", () => {
   it("signs the vendor's identity assertion and exchanges it at <auth_issuer_url>/token for a token the API accepts", async () => {
     const account = createAgilicusServiceAccount({ authenticationDocument: document, scopes: ["urn:agilicus:users", "urn:agilicus:issuers?"], clientId: "test-agilicus-client", now: clock.now });
-    const token = await account.getToken();
+    const token = await account.getAccessToken();
     const [request] = tokenRequests();
     expect(request).toMatchObject({ method: "POST", status: 200, headers: { "content-type": "application/x-www-form-urlencoded" } });
     const form = new URLSearchParams(request!.rawBody);
@@ -61,28 +61,28 @@ describe("createAgilicusServiceAccount", () => {
 
     // The token is the fake's ES256 JWT for the document's user, and it works on the API.
     expect(decode(token.split(".")[1]!)).toMatchObject({ sub: "test-service-1", org: fake.orgId, iss: fake.issuerUrl, scopes: ["urn:agilicus:users", "urn:agilicus:issuers?"] });
-    const client = createAgilicusClient({ getToken: account.getToken, baseUrl: fake.url, maxRetries: 0 });
+    const client = createAgilicusClient({ accessToken: account.getAccessToken, baseUrl: fake.url, maxRetries: 0 });
     await expect(client.listTokens({ sub: "test-service-1" })).resolves.toMatchObject({ tokens: [{ sub: "test-service-1" }] });
     expect(fake.requests.at(-1)!.headers["authorization"]).toBe(`Bearer ${token}`);
   });
 
   it("keeps the token for half its lifetime (the vendor SDK's rule), then exchanges a new assertion; one exchange for concurrent callers", async () => {
     const account = createAgilicusServiceAccount({ authenticationDocument: document, now: clock.now });
-    const [a, b] = await Promise.all([account.getToken(), account.getToken()]);
+    const [a, b] = await Promise.all([account.getAccessToken(), account.getAccessToken()]);
     expect(a).toBe(b);
     clock.advance(299_000);
-    expect(await account.getToken()).toBe(a);
+    expect(await account.getAccessToken()).toBe(a);
     expect(tokenRequests()).toHaveLength(1);
     clock.advance(1_000);
-    const renewed = await account.getToken();
+    const renewed = await account.getAccessToken();
     expect(renewed).not.toBe(a);
     expect(tokenRequests()).toHaveLength(2);
     // exchange() replaces the cached token; invalidate() drops it.
     const exchanged = await account.exchange();
     expect(exchanged).toMatchObject({ tokenType: "bearer", expiresAt: clock.now() + 600_000 });
-    expect(await account.getToken()).toBe(exchanged.accessToken);
+    expect(await account.getAccessToken()).toBe(exchanged.accessToken);
     account.invalidate();
-    expect(await account.getToken()).not.toBe(exchanged.accessToken);
+    expect(await account.getAccessToken()).not.toBe(exchanged.accessToken);
     expect(tokenRequests()).toHaveLength(4);
   });
 
@@ -91,10 +91,10 @@ describe("createAgilicusServiceAccount", () => {
       createAuthenticationDocument: { client: admin, spec: { user_id: "test-service-2", org_id: fake.orgId, auth_issuer_url: fake.issuerUrl }, lifetimeSeconds: 3_600 },
       now: clock.now,
     });
-    await Promise.all([account.getToken(), account.signIdentityAssertion()]);
+    await Promise.all([account.getAccessToken(), account.signIdentityAssertion()]);
     expect(fake.authenticationDocuments.filter((d) => d.spec.user_id === "test-service-2")).toEqual([expect.objectContaining({ spec: expect.objectContaining({ expiry: "2030-01-01T01:00:00.000Z" }) })]);
     clock.advance(3_600_000);
-    const token = await account.getToken();
+    const token = await account.getAccessToken();
     expect(fake.authenticationDocuments.filter((d) => d.spec.user_id === "test-service-2")).toHaveLength(2);
     expect(fake.isActiveToken(token)).toBe(true);
   });
@@ -112,7 +112,7 @@ describe("createAgilicusServiceAccount", () => {
   it("an assertion the issuer refuses is a BadRequestError with its OAuth error, and no secret in any form of it", async () => {
     const other = await admin.createAuthenticationDocument({ spec: { user_id: "test-service-1", org_id: fake.orgId } });
     const account = createAgilicusServiceAccount({ authenticationDocument: { ...document, status: other.status }, now: clock.now });
-    const error = await account.getToken().catch((e: unknown) => e);
+    const error = await account.getAccessToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, operation: "identityStatementToken", body: { error: "invalid_grant", error_description: expect.stringContaining("signature") } });
     const assertion = new URLSearchParams(tokenRequests()[0]!.rawBody).get("identity_assertion")!;
@@ -145,7 +145,7 @@ describe("createAgilicusServiceAccount", () => {
     // The issuer URL may come from status.issuer when the spec has none.
     expect(field(make({ authenticationDocument: { ...document, spec: { user_id: "u", org_id: "o" } } }))).toBe("no error");
     const expired = createAgilicusServiceAccount({ authenticationDocument: { ...document, spec: { ...document.spec, expiry: "2029-12-31T00:00:00Z" } }, now: clock.now });
-    await expect(expired.getToken()).rejects.toMatchObject({ name: "ValidationError", field: "authenticationDocument" });
+    await expect(expired.getAccessToken()).rejects.toMatchObject({ name: "ValidationError", field: "authenticationDocument" });
     expect(tokenRequests()).toHaveLength(0);
   });
 });

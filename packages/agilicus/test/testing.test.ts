@@ -15,7 +15,7 @@ let client: AgilicusClient;
 beforeEach(async () => {
   clock.set(Date.UTC(2030, 0, 1));
   fake = await startAgilicusFake({ now: clock.now });
-  client = createAgilicusClient({ token: fake.adminToken, baseUrl: fake.url, maxRetries: 0 });
+  client = createAgilicusClient({ accessToken: fake.adminToken, baseUrl: fake.url, maxRetries: 0 });
 });
 afterEach(async () => {
   expect(fake.violations.filter((v) => v.kind !== "request")).toEqual([]);
@@ -51,7 +51,7 @@ describe("the Agilicus fake: tokens", () => {
 
   it("expiry on the fake's clock: introspection 410, and the token no longer authenticates (401)", async () => {
     const created = await client.createToken(tokenRequest("test-user-2"));
-    const own = createAgilicusClient({ token: created.token, baseUrl: fake.url, maxRetries: 0 });
+    const own = createAgilicusClient({ accessToken: created.token, baseUrl: fake.url, maxRetries: 0 });
     await expect(own.listTokens()).resolves.toMatchObject({ limit: 100 });
     clock.advance(600_000);
     expect(fake.isActiveToken(created.token)).toBe(false);
@@ -60,7 +60,7 @@ describe("the Agilicus fake: tokens", () => {
   });
 
   it("bearer only on the operations that require it; an unknown bearer is a 401", async () => {
-    const stranger = createAgilicusClient({ token: "test-unknown-token", baseUrl: fake.url, maxRetries: 0 });
+    const stranger = createAgilicusClient({ accessToken: "test-unknown-token", baseUrl: fake.url, maxRetries: 0 });
     await expect(stranger.listApiKeys()).rejects.toMatchObject({ name: "AuthenticationError", status: 401 });
     // createIntrospectToken has `security: []`: no Authorization header is sent, and it works.
     await expect(stranger.introspectToken(fake.adminToken)).resolves.toMatchObject({ sub: fake.userId });
@@ -117,7 +117,7 @@ describe("the Agilicus fake: tokens", () => {
   it("token validation answers 403 for a scope the user does not hold", async () => {
     const strict = await startAgilicusFake({ grantableScopes: ["urn:agilicus:users"] });
     try {
-      const c = createAgilicusClient({ token: strict.adminToken, baseUrl: strict.url });
+      const c = createAgilicusClient({ accessToken: strict.adminToken, baseUrl: strict.url });
       await expect(c.createTokenValidation(tokenRequest("u", { scopes: ["urn:agilicus:users", "urn:agilicus:issuers?"] }))).resolves.toMatchObject({ sub: "u" });
       await expect(c.createTokenValidation(tokenRequest("u", { scopes: ["urn:agilicus:issuers"] }))).rejects.toMatchObject({ name: "PermissionDeniedError" });
     } finally {

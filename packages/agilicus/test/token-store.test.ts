@@ -14,7 +14,7 @@ describe("tokenStore", () => {
     const tokenStore = createMemoryTokenStore({ leaseMs: 3_600_000 });
     let calls = 0;
     const getToken = async () => (calls++, DEFAULT_ADMIN_TOKEN);
-    const clients = Array.from({ length: 3 }, () => createAgilicusClient({ getToken, baseUrl: fake.url, tokenStore, tokenStoreKey: "test-service-account" }));
+    const clients = Array.from({ length: 3 }, () => createAgilicusClient({ accessToken: getToken, baseUrl: fake.url, tokenStore, tokenStoreKey: "test-service-account" }));
     await Promise.all(clients.flatMap((c) => [c.listTokens({ limit: 1 }), c.listTokens({ limit: 1 })]));
     expect(calls).toBe(1);
   });
@@ -22,7 +22,7 @@ describe("tokenStore", () => {
   it("needs getToken and tokenStoreKey", () => {
     // A lease no stall of a loaded machine outlasts, so the exact request count holds.
     const tokenStore = createMemoryTokenStore({ leaseMs: 3_600_000 });
-    expect(() => createAgilicusClient({ token: DEFAULT_ADMIN_TOKEN, baseUrl: fake.url, tokenStore })).toThrow(ValidationError);
-    expect(() => createAgilicusClient({ getToken: () => DEFAULT_ADMIN_TOKEN, baseUrl: fake.url, tokenStore })).toThrow(/tokenStoreKey/);
+    expect(() => createAgilicusClient({ accessToken: DEFAULT_ADMIN_TOKEN, baseUrl: fake.url, tokenStore })).toThrow(ValidationError);
+    expect(() => createAgilicusClient({ accessToken: () => DEFAULT_ADMIN_TOKEN, baseUrl: fake.url, tokenStore })).toThrow(/tokenStoreKey/);
   });
 });

@@ -5,17 +5,22 @@
 import {
   ProvidedTokens,
   Redactor,
+  checkTokenSource,
   createApiClient,
+  missingTokenLease,
   optionalObject,
   optionalString,
   pickProperties,
   requireObject,
   resolveBaseUrl,
   toTokenProvider,
+  tokenHolderOf,
   valuesAt,
   withSafeDescription,
   type CallOptions,
   type OperationCallOptions,
+  type TokenHolder,
+  type TokenLease,
   type TokenSource,
   type TransportOptions,
 } from "@vendor-auth/core/internal";
@@ -43,8 +48,9 @@ export interface BlueJeansClientOptions extends TransportOptions {
   clientSecret?: string;
   /**
    * The access token of the `access_token`-secured operations (getTokenInfo and the three
-   * developer-application operations): a string, or a function returning one (e.g.
-   * `session.getAccessToken`). Default: none; pass `{ accessToken }` per call instead.
+   * developer-application operations) and of `getAccessToken` / `authorizedFetch` /
+   * `authMiddleware`: a string, or a function returning one (e.g. `session.getAccessToken`).
+   * Default: none; pass `{ accessToken }` per call instead.
    */
   accessToken?: TokenSource;
   /** Base URL of the API. Default: the URL of `environment`. Wins over `environment`. */
@@ -67,7 +73,7 @@ export type ClientAuthorizationUrlParams = Omit<AuthorizationUrlParams, "clientI
  * `getTokenByClient`, `getTokenByCode`, `getTokenByRefresh`) each send `POST /oauth2/token` with
  * their `grant_type` and resolve with their own response model (GrantPassword, …).
  */
-export interface BlueJeansClient extends GrantMethods {
+export interface BlueJeansClient extends GrantMethods, TokenHolder {
   /** The base URL requests go to. */
   readonly baseUrl: string;
 
@@ -101,21 +107,39 @@ export interface BlueJeansClient extends GrantMethods {
    */
   createSession<G extends Grant>(grant: G, options?: SessionOptions): BlueJeansSession<G["grant_type"]>;
 
+  // getAccessToken() / authorizedFetch / authMiddleware(): the `accessToken` option's token, sent as
+  // the spec's `access_token` query parameter to the client's origin only (see TokenHolder). Without
+  // the option they reject with ValidationError (field "accessToken") before anything is sent.
+
   /** The underlying openapi-fetch client (no auth middleware). */
   readonly http: Client<paths>;
 }
 
 const VENDOR = "bluejeans";
 
+/**
+ * The BlueJeans client: the five OAuth grants, token info and revoke, the authorize URL, the
+ * developer client applications, and OAuth sessions that keep a token fresh. Every option is optional.
+ *
+ * @example
+ * ```ts
+ * import { createBlueJeansClient } from "@vendor-auth/bluejeans";
+ *
+ * const bluejeans = createBlueJeansClient({ clientId: "test-client-id", clientSecret: "test-client-secret" });
+ * await using session = bluejeans.createSession({ grant_type: "client_credentials" });
+ * const meetings = await session.authorizedFetch("/v1/user/42/scheduled_meeting");
+ * ```
+ */
 export function createBlueJeansClient(options: BlueJeansClientOptions = {}): BlueJeansClient {
   requireObject("options", options);
   const clientId = optionalString("clientId", options.clientId);
   const clientSecret = optionalString("clientSecret", options.clientSecret);
   const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
   const redactor = new Redactor({ secretKeys }).add(clientSecret, typeof options.accessToken === "string" ? options.accessToken : undefined);
-  // The `access_token` of the secured operations, unless a call passes its own.
-  const provider = options.accessToken === undefined ? undefined : toTokenProvider("accessToken", options.accessToken);
-  const auth = provider && { access_token: new ProvidedTokens(provider, { reauthIntervalMs: options.reauthIntervalMs, emit: (event) => api.emit(event) }) };
+  // The `access_token` of the secured operations, unless a call passes its own; without it, getAccessToken and authorizedFetch refuse.
+  const source = checkTokenSource("accessToken", options.accessToken);
+  const lease: TokenLease = source === undefined ? missingTokenLease("accessToken", "pass accessToken in the client options, or use a session (createSession)") : new ProvidedTokens(toTokenProvider("accessToken", source), { reauthIntervalMs: options.reauthIntervalMs, emit: (event) => api.emit(event) });
+  const auth = source === undefined ? undefined : { access_token: lease };
   const api = createApiClient<paths, typeof operations>({ ...options, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes, auth, credentialOptions: { access_token: "accessToken" } });
   const defaults = { clientId, clientSecret };
 
@@ -136,6 +160,7 @@ export function createBlueJeansClient(options: BlueJeansClientOptions = {}): Blu
 
   const client: BlueJeansClient = {
     baseUrl,
+    ...tokenHolderOf({ ...options, vendor: VENDOR, baseUrl, redactor, tokens: lease, placement: { in: "query", name: securitySchemes.access_token.name } }),
     getToken,
     ...grantMethods,
     getTokenInfo: (call) => api.op("getTokenInfo", {}, call),

@@ -3,15 +3,22 @@
 // from the generated seed types, and the one function that builds a grant's wire body: the spec's
 // fields only, checked against its schema, the client's credentials filled in where the grant's
 // model has them.
-import { ValidationError, checkSchema, pickProperties, requireAbsoluteUrl, requireObject, requireString, valuesAt, type CallOptions, type SchemaFacts } from "@vendor-auth/core/internal";
+import { ValidationError, checkSchema, pickProperties, requireAbsoluteUrl, requireObject, requireString, valuesAt, type CallOptions, type GuaranteedFields, type SchemaFacts } from "@vendor-auth/core/internal";
 import type { GrantRequest, GrantResponse } from "./generated/models.gen.js";
-import { schemas, type SeedOperations } from "./generated/operations.gen.js";
+import { schemas, type SeedOperations, type operations } from "./generated/operations.gen.js";
 
 type GrantSeeds = { [K in keyof SeedOperations as SeedOperations[K]["operation"] extends "getToken" ? K : never]: SeedOperations[K] };
 type GrantSeed = GrantSeeds[keyof GrantSeeds];
 
-/** The response model of each `grant_type` (GrantPassword for "password", …). */
-export type GrantResponses = { [S in GrantSeed as S extends { grant_type: infer T extends string } ? T : never]: S["response"] };
+/**
+ * The fields every grant response is guaranteed to carry (`access_token: string`): the spec's
+ * `x-required-in-response`, through the generated `response.requiredSecrets` that op() checks.
+ */
+export type GuaranteedGrantFields = GuaranteedFields<(typeof operations)["getToken"]>;
+/** A grant response as the client returns it: the spec's model, with its guaranteed fields. */
+export type TokenResponse = GrantResponse & GuaranteedGrantFields;
+/** The response model of each `grant_type` (GrantPassword for "password", …), with its guaranteed fields. */
+export type GrantResponses = { [S in GrantSeed as S extends { grant_type: infer T extends string } ? T : never]: S["response"] & GuaranteedGrantFields };
 export type GrantType = keyof GrantResponses;
 
 /** `client_id`/`client_secret` of a grant request; each defaults to the client's `clientId`/`clientSecret`. */
@@ -31,7 +38,7 @@ export type GrantParams<T extends GrantType> = Omit<GrantOf<T>, "grant_type">;
 /** The response model of a grant request (`GrantClient` for `client_credentials`, …). */
 export type GrantResponseOf<G extends { grant_type: GrantType }> = GrantResponses[G["grant_type"]];
 /** The per-grant methods, named and typed by the seed operations (`getTokenByClient(params?)` …). */
-export type GrantMethods = { [K in keyof GrantSeeds]: (...args: GrantArgs<GrantParams<GrantSeeds[K]["grant_type"]>>) => Promise<GrantSeeds[K]["response"]> };
+export type GrantMethods = { [K in keyof GrantSeeds]: (...args: GrantArgs<GrantParams<GrantSeeds[K]["grant_type"]>>) => Promise<GrantSeeds[K]["response"] & GuaranteedGrantFields> };
 /** `(params?, options?)` when every field of the grant is optional (the client grant), `(params, options?)` otherwise. */
 type GrantArgs<P> = {} extends P ? [params?: P, options?: CallOptions] : [params: P, options?: CallOptions];
 

@@ -6,7 +6,7 @@ export type { ApplicationInput, AuthorizedCallOptions, BlueJeansClient, BlueJean
 export type { BlueJeansSession, SessionOptions } from "./session.js";
 export { AUTHORIZE_BASE_URL, buildAuthorizationUrl, parseAuthorizationCallback } from "./authorize.js";
 export type { AuthorizationCallback, AuthorizationUrlParams } from "./authorize.js";
-export type { Grant, GrantMethods, GrantOf, GrantParams, GrantResponseOf, GrantResponses, GrantType, OptionalClientCredentials } from "./grants.js";
+export type { Grant, GrantMethods, GrantOf, GrantParams, GrantResponseOf, GrantResponses, GrantType, GuaranteedGrantFields, OptionalClientCredentials, TokenResponse } from "./grants.js";
 export { defaultEnvironment, environments, servers } from "./generated/meta.gen.js";
 export type { Environment } from "./generated/meta.gen.js";
 export { operations } from "./generated/operations.gen.js";

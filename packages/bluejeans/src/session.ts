@@ -9,21 +9,20 @@ import {
   TokenCache,
   ValidationError,
   VendorAuthError,
+  asSession,
   checkTokenLifetimeOptions,
-  createAuthMiddleware,
-  createAuthorizedFetch,
+  createClosable,
   optionalObject,
   renewalTime,
-  requireResponseString,
-  waitWithCallOptions,
+  tokenHolderOf,
   withSafeDescription,
   type ApiClient,
   type CallOptions,
   type TokenHolder,
   type TokenLifetimeOptions,
 } from "@vendor-auth/core/internal";
-import type { GrantRefresh, GrantRequest, GrantRequestRefresh, GrantResponse } from "./generated/models.gen.js";
-import { refreshTokenOf, resolveCredentials, type CredentialDefaults, type GrantResponses, type GrantType } from "./grants.js";
+import type { GrantRequest, GrantRequestRefresh } from "./generated/models.gen.js";
+import { refreshTokenOf, resolveCredentials, type CredentialDefaults, type GrantResponses, type GrantType, type TokenResponse } from "./grants.js";
 
 export interface SessionOptions extends TokenLifetimeOptions {
   /**
@@ -34,21 +33,37 @@ export interface SessionOptions extends TokenLifetimeOptions {
   tokenPlacement?: "query" | "header";
 }
 
-/** An OAuth session: its token (renewed as needed) for the rest of the BlueJeans API. */
+/**
+ * An OAuth session: its token (renewed as needed) for the rest of the BlueJeans API, until
+ * `close()` (or `await using`) revokes it and ends the session.
+ */
 export interface BlueJeansSession<T extends GrantType = GrantType> extends TokenHolder {
   /** The session's original grant. */
   readonly grantType: T;
   /** The whole response of the token request behind `getAccessToken()` (scope, expires_in, …). */
-  getTokenResponse(): Promise<GrantResponses[T] | GrantRefresh>;
-  /** Drops the cached token (e.g. after the API answered 401), so the next call obtains a new one. */
+  getTokenResponse(): Promise<GrantResponses[T] | GrantResponses["refresh_token"]>;
+  /** Drops the cached token locally (e.g. after the API answered 401), so the next call obtains a new one. Sends nothing. */
   invalidate(): void;
   /**
    * Revokes the session's current access token (`DELETE /oauth2/token`, needs the client id and
    * secret) and forgets it and its refresh token. A token request in flight is waited for and its
    * token revoked too; an answer that arrives after `revoke()` is never used. Does nothing when no
-   * token was obtained.
+   * token was obtained. The session stays open: the next `getAccessToken()` obtains a new token
+   * when its grant can be repeated.
    */
   revoke(options?: CallOptions): Promise<void>;
+  /** True once `close()` was called. */
+  readonly closed: boolean;
+  /**
+   * Ends the session: revokes its access token at the server, as `revoke()` does (when one was
+   * obtained; a token request in flight is waited for and its token revoked), then every later use
+   * (`getAccessToken`, `getTokenResponse`, `authorizedFetch`) throws SessionClosedError. Idempotent:
+   * later calls wait for the same revoke and never throw its error again. The session is closed even
+   * when the revoke fails (the error is still thrown).
+   */
+  close(options?: CallOptions): Promise<void>;
+  /** `await using session = client.createSession(grant)`: the same as `close()`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** What a session needs from its client. */
@@ -56,11 +71,11 @@ export interface SessionContext {
   /** The client's transport: its vendor, base URL, options (for `authorizedFetch`), redactor and logger. */
   api: Pick<ApiClient<{}>, "vendor" | "options" | "redactor" | "emit" | "shareTokens">;
   defaults: CredentialDefaults;
-  requestToken(body: GrantRequest): Promise<GrantResponse>;
+  requestToken(body: GrantRequest): Promise<TokenResponse>;
   revoke(accessToken: string, credentials: { client_id: string; client_secret: string }, options?: CallOptions): Promise<void>;
 }
 
-type SessionToken = { readonly value: string; readonly expiresAt: number | undefined; readonly response: GrantResponse };
+type SessionToken = { readonly value: string; readonly expiresAt: number | undefined; readonly response: TokenResponse };
 
 /** The grants that can be sent again (a code is single-use, a refresh token rotates). */
 const REPEATABLE: ReadonlySet<GrantType> = new Set<GrantType>(["password", "meeting_passcode", "client_credentials"]);
@@ -81,11 +96,10 @@ export function createSession<T extends GrantType>(context: SessionContext, init
   // Bumped by revoke(): an answer to a request sent before it brings back no refresh token.
   let era = 0;
 
-  const accept = (response: GrantResponse, sentIn: number): SessionToken => {
+  const accept = (response: TokenResponse, sentIn: number): SessionToken => {
     if (sentIn === era) refreshToken = refreshTokenOf(response) ?? refreshToken;
-    // The spec leaves access_token optional; a token response without one is broken all the same.
-    const value = requireResponseString(response, ["access_token"], { vendor, operation: "getToken" });
-    return { value, expiresAt: renewalTime(response.expires_in, lifetime), response };
+    // op() has checked the access_token the spec guarantees (x-required-in-response).
+    return { value: response.access_token, expiresAt: renewalTime(response.expires_in, lifetime), response };
   };
   const obtain = async (previous?: SessionToken): Promise<SessionToken> => {
     const sentIn = era;
@@ -124,21 +138,14 @@ export function createSession<T extends GrantType>(context: SessionContext, init
       if (credentials) await context.revoke(replaced.value, credentials);
     },
   });
-  const authorizedFetch = createAuthorizedFetch({
-    ...context.api.options,
-    vendor,
-    redactor: context.api.redactor,
-    tokens,
-    placement: placement === "header" ? { in: "header" } : { in: "query", name: "access_token" },
-  });
+  const closable = createClosable(vendor);
+  // getAccessToken: your signal or timeout bounds your own wait; an already aborted signal starts no request.
+  const holder = tokenHolderOf({ ...context.api.options, vendor, redactor: context.api.redactor, tokens, closable, placement: placement === "header" ? { in: "header" } : { in: "query", name: "access_token" } });
 
-  const session: BlueJeansSession<T> = {
+  const session: Omit<BlueJeansSession<T>, "closed" | "close" | typeof Symbol.asyncDispose> = {
     grantType: initial.grant_type as T,
-    // Your signal or timeout bounds your own wait; an already aborted signal starts no request.
-    getAccessToken: async (call) => (await waitWithCallOptions(() => tokens.get(), call, { vendor, operation: "getAccessToken" })).value,
-    getTokenResponse: async () => (await tokens.get()).response as GrantResponses[T] | GrantRefresh,
-    authMiddleware: () => createAuthMiddleware(authorizedFetch),
-    authorizedFetch,
+    ...holder,
+    getTokenResponse: async () => (closable.ensureOpen("getTokenResponse"), (await tokens.get()).response as GrantResponses[T] | GrantResponses["refresh_token"]),
     invalidate: () => void tokens.invalidate(),
     async revoke(call) {
       const saved = { refreshToken, revoked };
@@ -154,8 +161,10 @@ export function createSession<T extends GrantType>(context: SessionContext, init
       }
     },
   };
-  return withSafeDescription(session, "BlueJeansSession", () => {
+  // Closing revokes the session's token (when it has one) and ends the session.
+  const closing: BlueJeansSession<T> = asSession(session, closable, (call?: CallOptions) => session.revoke(call));
+  return withSafeDescription(closing, "BlueJeansSession", () => {
     const current = tokens.peek();
-    return { vendor, grantType: initial.grant_type, hasToken: current !== undefined, renewAt: current?.expiresAt === undefined ? undefined : new Date(current.expiresAt).toISOString() };
+    return { vendor, grantType: initial.grant_type, closed: closable.closed, hasToken: current !== undefined, renewAt: current?.expiresAt === undefined ? undefined : new Date(current.expiresAt).toISOString() };
   });
 }

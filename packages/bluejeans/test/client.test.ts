@@ -3,6 +3,7 @@
 // request, the authorize URL, and secret redaction. Sessions are in session.test.ts.
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
+import createClient from "openapi-fetch";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
 import { repoPath, startLoopbackServer, type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
@@ -85,7 +86,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByPassword sends grant_type password with username/password and returns GrantPassword", async () => {
     server.setHandler(() => ({ body: grantPassword() }));
     const result = await newClient().getTokenByPassword({ username: USERNAME, password: PASSWORD });
-    expectTypeOf(result).toEqualTypeOf<GrantPassword>();
+    expectTypeOf(result).toEqualTypeOf<GrantPassword & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result).toEqual(grantPassword());
     expectTokenRequest(only(), { grant_type: "password", username: USERNAME, password: PASSWORD });
   });
@@ -93,7 +95,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByMeeting sends grant_type meeting_passcode with meetingNumericId/meetingPasscode and returns GrantMeeting", async () => {
     server.setHandler(() => ({ body: grantMeeting() }));
     const result = await newClient().getTokenByMeeting({ meetingNumericId: MEETING_ID, meetingPasscode: PASSCODE });
-    expectTypeOf(result).toEqualTypeOf<GrantMeeting>();
+    expectTypeOf(result).toEqualTypeOf<GrantMeeting & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result.scope?.meeting?.isModerator).toBe(true);
     expect(result).toEqual(grantMeeting());
     expectTokenRequest(only(), { grant_type: "meeting_passcode", meetingNumericId: MEETING_ID, meetingPasscode: PASSCODE });
@@ -108,7 +111,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByClient sends grant_type client_credentials with the options' credentials and returns GrantClient", async () => {
     server.setHandler(() => ({ body: grantClient() }));
     const result = await newClient().getTokenByClient();
-    expectTypeOf(result).toEqualTypeOf<GrantClient>();
+    expectTypeOf(result).toEqualTypeOf<GrantClient & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result.scope?.enterprise).toBe(42);
     expectTokenRequest(only(), { grant_type: "client_credentials", client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
   });
@@ -122,7 +126,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByCode sends grant_type authorization_code with the credentials, redirectUri (camelCase) and code; returns GrantCode", async () => {
     server.setHandler(() => ({ body: grantCode() }));
     const result = await newClient().getTokenByCode({ code: AUTH_CODE, redirectUri: REDIRECT_URI });
-    expectTypeOf(result).toEqualTypeOf<GrantCode>();
+    expectTypeOf(result).toEqualTypeOf<GrantCode & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result.scope?.bearerPermissions).toBe("list_meetings,user_info");
     expectTokenRequest(only(), { grant_type: "authorization_code", client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirectUri: REDIRECT_URI, code: AUTH_CODE });
   });
@@ -130,7 +135,8 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
   it("getTokenByRefresh sends grant_type refresh_token with the credentials and refresh_token; returns GrantRefresh", async () => {
     server.setHandler(() => ({ body: grantRefresh(2) }));
     const result = await newClient().getTokenByRefresh({ refresh_token: refreshToken(1) });
-    expectTypeOf(result).toEqualTypeOf<GrantRefresh>();
+    expectTypeOf(result).toEqualTypeOf<GrantRefresh & { access_token: string }>();
+    expectTypeOf(result.access_token).toEqualTypeOf<string>();
     expect(result).toEqual(grantRefresh(2));
     expectTokenRequest(only(), { grant_type: "refresh_token", client_id: CLIENT_ID, client_secret: CLIENT_SECRET, refresh_token: refreshToken(1) });
   });
@@ -139,9 +145,10 @@ describe("the five grants: one POST /oauth2/token, each with its grant_type and 
     server.setHandler(() => ({ body: grantMeeting() }));
     const client = newClient();
     const meeting = await client.getToken({ grant_type: "meeting_passcode", meetingNumericId: MEETING_ID, meetingPasscode: PASSCODE });
-    expectTypeOf(meeting).toEqualTypeOf<GrantMeeting>();
+    expectTypeOf(meeting).toEqualTypeOf<GrantMeeting & { access_token: string }>();
+    expectTypeOf(meeting.access_token).toEqualTypeOf<string>();
     const viaClient = client.getToken({ grant_type: "client_credentials" });
-    expectTypeOf(viaClient).resolves.toEqualTypeOf<GrantClient>();
+    expectTypeOf(viaClient).resolves.toEqualTypeOf<GrantClient & { access_token: string }>();
     await viaClient;
     expectTypeOf<GrantResponse>().not.toEqualTypeOf<GrantMeeting>();
     expect(server.requests.map((r) => (r.json as { grant_type: string }).grant_type)).toEqual(["meeting_passcode", "client_credentials"]);
@@ -509,5 +516,37 @@ describe("secrets stay secret", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.field).toBe("redirectUri");
     expect(JSON.stringify(error) + String(error) + inspect(error) + (error.stack ?? "")).not.toContain(value);
+  });
+});
+
+describe("getAccessToken, authorizedFetch and authMiddleware (TokenHolder) of the client", () => {
+  it("with accessToken: its token, sent as the spec's access_token query parameter to the client's origin only", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    let calls = 0;
+    const client = newClient({ accessToken: () => accessToken(++calls) });
+    expect(await client.getAccessToken()).toBe(accessToken(1));
+    const response = await client.authorizedFetch("/v1/user/42?fields=a");
+    expect(await response.json()).toEqual({ ok: true });
+    const [request] = server.requests;
+    expect([...request!.query.entries()]).toEqual([["fields", "a"], ["access_token", accessToken(2)]]);
+    expect(request!.headers.authorization).toBeUndefined();
+    await expect(client.authorizedFetch("https://elsewhere.example.test/v1/user/42")).rejects.toMatchObject({ name: "ValidationError", field: "url" });
+    const other = createClient<{}>({ baseUrl: server.url });
+    other.use(client.authMiddleware());
+    await (other as unknown as { GET(path: string): Promise<unknown> }).GET("/v1/user/43");
+    expect(server.requests.at(-1)!.query.get("access_token")).toBe(accessToken(3));
+  });
+
+  it("without accessToken: a ValidationError naming the option, before anything is sent", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const client = newClient({ accessToken: undefined });
+    await expect(client.getAccessToken()).rejects.toMatchObject({ name: "ValidationError", field: "accessToken", message: expect.stringContaining("is not set") });
+    await expect(client.authorizedFetch("/v1/user/42")).rejects.toMatchObject({ name: "ValidationError", field: "accessToken" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("an accessToken that is not a TokenSource is a ValidationError at creation", () => {
+    expect(() => newClient({ accessToken: { token: "test-token" } as never })).toThrow(/Invalid accessToken: must be a token string or a function/);
+    expect(() => newClient({ accessToken: "" })).toThrow(/Invalid accessToken: must not be empty/);
   });
 });

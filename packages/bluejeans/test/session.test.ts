@@ -195,10 +195,11 @@ describe("token lifetime", () => {
     issuing((_type, n) => grantClient(n, HOUR));
     const session = newClient().createSession({ grant_type: "client_credentials" });
     const response = await session.getTokenResponse();
-    expectTypeOf(response).toEqualTypeOf<GrantClient | GrantRefresh>();
+    expectTypeOf(response).toEqualTypeOf<(GrantClient & { access_token: string }) | (GrantRefresh & { access_token: string })>();
+    expectTypeOf(response.access_token).toEqualTypeOf<string>();
     expect(response).toEqual(grantClient(1, HOUR));
     const codeSession = newClient().createSession({ grant_type: "authorization_code", code: AUTH_CODE, redirectUri: REDIRECT_URI });
-    expectTypeOf(codeSession.getTokenResponse).returns.resolves.toEqualTypeOf<GrantCode | GrantRefresh>();
+    expectTypeOf(codeSession.getTokenResponse).returns.resolves.toEqualTypeOf<(GrantCode & { access_token: string }) | (GrantRefresh & { access_token: string })>();
     expect(tokenRequests()).toHaveLength(1); // creating a session sends nothing
   });
 });
@@ -249,6 +250,67 @@ describe("revoke", () => {
     server.setHandler(() => ({ status: 400 }));
     await expect(session.revoke()).rejects.toBeInstanceOf(BadRequestError);
     expect(await session.getAccessToken()).toBe(accessToken(1));
+  });
+});
+
+describe("close and await using (a session ends)", () => {
+  it("close() revokes the token once, ends the session (SessionClosedError after), and is idempotent", async () => {
+    issuing((_type, n) => grantClient(n, HOUR));
+    const session = newClient().createSession({ grant_type: "client_credentials" });
+    expect(session.closed).toBe(false);
+    await session.getAccessToken();
+    await Promise.all([session.close(), session.close()]);
+    await session.close();
+    expect(session.closed).toBe(true);
+    const revokes = server.requests.filter((r) => r.method === "DELETE");
+    expect(revokes).toHaveLength(1);
+    expect([...revokes[0]!.query.entries()]).toEqual([["access_token", accessToken(1)]]);
+    expect(revokes[0]!.json).toEqual({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+    const sent = server.requests.length;
+    await expect(session.getAccessToken()).rejects.toMatchObject({ name: "SessionClosedError", operation: "getAccessToken" });
+    await expect(session.getTokenResponse()).rejects.toMatchObject({ name: "SessionClosedError" });
+    await expect(session.authorizedFetch("/v1/user/1")).rejects.toMatchObject({ name: "SessionClosedError", operation: "authorizedFetch" });
+    expect(server.requests).toHaveLength(sent);
+    expect(JSON.parse(JSON.stringify(session))).toMatchObject({ closed: true, hasToken: false });
+  });
+
+  it("await using closes (revokes) at the end of the block; a session that obtained no token sends nothing", async () => {
+    issuing((_type, n) => grantClient(n, HOUR));
+    const client = newClient();
+    {
+      await using unused = client.createSession({ grant_type: "client_credentials" });
+      expect(unused.closed).toBe(false);
+    }
+    expect(server.requests).toHaveLength(0);
+    let kept: { closed: boolean } | undefined;
+    {
+      await using session = client.createSession({ grant_type: "client_credentials" });
+      kept = session;
+      await session.getAccessToken();
+    }
+    expect(kept.closed).toBe(true);
+    expect(server.requests.filter((r) => r.method === "DELETE")).toHaveLength(1);
+  });
+
+  it("a token request in flight at close() is waited for and its token revoked; the caller gets a typed error", async () => {
+    issuing((_type, n) => grantClient(n, HOUR), 50);
+    const session = newClient().createSession({ grant_type: "client_credentials" });
+    const pending = session.getAccessToken();
+    await session.close();
+    await expect(pending).rejects.toBeInstanceOf(VendorAuthError); // "the token was revoked while it was being obtained"
+    const revokes = server.requests.filter((r) => r.method === "DELETE");
+    expect(revokes.map((r) => r.query.get("access_token"))).toEqual([accessToken(1)]);
+  });
+
+  it("a failed revoke at close() is thrown once, and the session is closed all the same", async () => {
+    issuing((_type, n) => grantClient(n, HOUR));
+    const session = newClient().createSession({ grant_type: "client_credentials" });
+    await session.getAccessToken();
+    server.setHandler(() => ({ status: 400 }));
+    await expect(session.close()).rejects.toBeInstanceOf(BadRequestError);
+    await session.close();
+    expect(session.closed).toBe(true);
+    await expect(session.getAccessToken()).rejects.toMatchObject({ name: "SessionClosedError" });
   });
 });
 

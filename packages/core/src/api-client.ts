@@ -31,7 +31,7 @@ import {
   requireResponseString,
 } from "./errors.js";
 import { requireString } from "./validate.js";
-import { requireResponseFields } from "./required-fields.js";
+import { requireResponseFields, type GuaranteedFields } from "./required-fields.js";
 import { checkOperationInput, valuesAt, type OperationFacts, type OperationInput, type OperationTable, type SchemaTable, type SecuritySchemeFacts } from "./operation.js";
 import type { AcquiredToken, CachedToken, TokenLease } from "./token-cache.js";
 import { DEFAULT_LEASE_MS, SharedTokens } from "./shared-tokens.js";
@@ -124,7 +124,7 @@ export interface ApiClient<Paths extends {}, Ops extends OperationTable = Operat
    * secrets it sends while it runs and remembers the ones it receives, retries only what is safe to
    * repeat. Resolves with the typed success body.
    */
-  op<Id extends string & keyof Ops>(operation: Id, ...args: OperationArgs<Paths, Ops[Id]>): Promise<OperationData<Paths, Ops[Id]>>;
+  op<Id extends string & keyof Ops>(operation: Id, ...args: OperationArgs<Paths, Ops[Id]>): Promise<OperationData<Paths, Ops[Id]> & GuaranteedFields<Ops[Id]>>;
   /**
    * Runs a request built elsewhere (the generated SDK) as `operation`, with the same attempts,
    * deadlines, retries and typed errors; resolves with the buffered response (2xx only).

@@ -26,8 +26,11 @@ import type { Redactor } from "./redact.js";
 import { DEFAULT_MAX_RETRY_AFTER_MS, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep, type RetryOptions } from "./retry.js";
 import type { AcquiredToken, TokenLease } from "./token-cache.js";
 
-/** Where the token goes on a request: the Authorization header, or a query parameter. */
-export type TokenPlacement = { readonly in: "header" } | { readonly in: "query"; readonly name: string };
+/**
+ * Where the token goes on a request: the Authorization header (`Bearer <token>`, or another
+ * `scheme` such as "Basic" for a basic-auth credential), or a query parameter.
+ */
+export type TokenPlacement = { readonly in: "header"; readonly scheme?: string } | { readonly in: "query"; readonly name: string };
 
 export interface AuthorizedFetchConfig {
   vendor: string;
@@ -276,7 +279,7 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
         const withQuery = new URL(url);
         withQuery.searchParams.set(placement.name, token);
         url = withQuery.href;
-      } else headers.set("Authorization", `Bearer ${token}`);
+      } else headers.set("Authorization", `${placement.scheme ?? "Bearer"} ${token}`);
     } catch (error) {
       throw new ValidationError("token", "cannot be sent: it has characters a header value may not hold (CR, LF, NUL)", { ...fields, cause: redactor.error(error) });
     }

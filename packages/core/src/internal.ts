@@ -6,7 +6,7 @@ export { Redactor, REDACTED, TRUNCATED, isSecretHeader, isSecretKey } from "./re
 export type { RedactorOptions } from "./redact.js";
 export { createApiClient, isRedirect } from "./api-client.js";
 export { checkOperationInput, checkParameters, checkSchema, operationUrl, pickProperties, valuesAt } from "./operation.js";
-export { missingRequiredFields, requireResponseFields, type RequiredShape } from "./required-fields.js";
+export { missingRequiredFields, requireResponseFields, type GuaranteedFields, type RequiredShape } from "./required-fields.js";
 export type { HttpMethodName, OperationFacts, OperationInput, OperationTable, ParameterFacts, SchemaFacts, SchemaTable, SecuritySchemeFacts } from "./operation.js";
 export type { ApiClient, ApiClientConfig, InvokeInit, OperationArgs, OperationCallOptions, OperationData, OperationInit, SuccessData } from "./api-client.js";
 export { DEFAULT_REAUTH_INTERVAL_MS, DEFAULT_TIMEOUT_MS, checkCallOptions, checkTransportOptions } from "./options.js";
@@ -36,6 +36,7 @@ export type { AuthorizedFetch, AuthorizedFetchConfig, TargetPolicy, TokenHolder,
 export {
   MAX_RETRIES,
   MAX_TIMER_MS,
+  defined,
   exactlyOneOf,
   optionalBoolean,
   optionalFunction,
@@ -55,10 +56,10 @@ export type { StringRule } from "./validate.js";
 export { paginate } from "./paginate.js";
 export type { PaginateOptions } from "./paginate.js";
 export { every } from "./timers.js";
-export { createClosable, createRepeater, withClose } from "./lifecycle.js";
+export { asSession, createClosable, createRepeater, withClose } from "./lifecycle.js";
 export type { Closable, Repeater } from "./lifecycle.js";
 export type { Repeating } from "./timers.js";
-export { ProvidedTokens, providedTokenLease, toTokenProvider, tokenWithJwtExpiry } from "./token-source.js";
+export { ProvidedTokens, checkTokenSource, leaseAccessToken, missingTokenLease, providedTokenLease, rejectRenamedOptions, toTokenProvider, tokenHolderOf, tokenWithJwtExpiry } from "./token-source.js";
 export type { ProvidedTokenLeaseOptions, ProvidedTokensOptions, TokenSource } from "./token-source.js";
 export { withSafeDescription } from "./safe-inspect.js";
 export { asyncDisposeSymbol, defineAsyncDispose } from "./dispose.js";

@@ -90,3 +90,13 @@ export function withClose<T extends object, A extends unknown[]>(target: T, clos
   return defineAsyncDispose(target, () => close(...([] as unknown as A))) as T & { close(...args: A): Promise<void>; [Symbol.asyncDispose](): Promise<void> };
 }
 
+
+/**
+ * Makes `target` a session (docs/vocabulary.md: "session" is only an object with `close()` and
+ * `await using`): a `closed` flag, and `close(...args)`, which closes `closable` once with
+ * `end(...args)` (a logout, a revoke), and which `await using` calls without arguments.
+ */
+export function asSession<T extends object, A extends unknown[]>(target: T, closable: Closable, end: (...args: A) => Promise<unknown>): T & { readonly closed: boolean; close(...args: A): Promise<void>; [Symbol.asyncDispose](): Promise<void> } {
+  Object.defineProperty(target, "closed", { get: () => closable.closed, enumerable: true });
+  return withClose(target as T & { readonly closed: boolean }, (...args: A) => closable.close(() => end(...args)));
+}

@@ -61,7 +61,7 @@ export interface TransportOptions {
   tokenStore?: TokenStore | undefined;
   /**
    * An extra part of the store key (a tenant or service name), so clients that must not share a
-   * token never do. Required where the client cannot tell whose token it holds (Agilicus `getToken`).
+   * token never do. Required where the client cannot tell whose token it holds (an Agilicus `accessToken` function).
    */
   tokenStoreKey?: string | undefined;
 }

@@ -37,3 +37,11 @@ export function requireResponseFields(data: unknown, shape: RequiredShape, field
   const { vendor, operation } = fields;
   throw new ResponseParseError(`The ${operation} answer lacks fields the spec requires: ${missing.join(", ")}`, { vendor, operation, status: 200, excerpt: "" });
 }
+
+/**
+ * The fields an operation's success body is guaranteed to carry as non-empty strings (its
+ * generated `response.requiredSecrets`, which `op()` checks at runtime): `{ authToken: string }`
+ * for Laserfiche's createAccessToken, say. Intersected with the body type, so the spec, not
+ * hand-written code, says which fields are guaranteed.
+ */
+export type GuaranteedFields<F> = F extends { readonly response: { readonly requiredSecrets: readonly (infer K extends string)[] } } ? { [P in K]: string } : {};

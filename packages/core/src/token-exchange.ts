@@ -9,6 +9,7 @@ import { unverifiedJwtClaims } from "./jws.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 import type { Redactor } from "./redact.js";
 import { TokenCache } from "./token-cache.js";
+import { waitWithCallOptions } from "./wait.js";
 
 /** One exchange's request: the server (checked with checkServerUrl), the endpoint's path and the form. */
 export interface TokenExchangeRequest {
@@ -43,11 +44,11 @@ export interface TokenExchangeOptions extends TransportOptions {
 }
 
 export interface TokenExchange {
-  /** The kept token, or the one exchange in flight, or a new exchange. */
-  getToken(): Promise<string>;
+  /** The kept token, or the one exchange in flight, or a new exchange. Your `signal`/`timeoutMs` bound your own wait. */
+  getAccessToken(options?: CallOptions): Promise<string>;
   /** Exchanges now; the kept token is replaced. */
   exchange(options?: CallOptions): Promise<ExchangedToken>;
-  /** Drops the kept token: the next getToken exchanges again. */
+  /** Drops the kept token: the next getAccessToken exchanges again. */
   invalidate(): void;
 }
 
@@ -88,7 +89,7 @@ export function createTokenExchange(options: TokenExchangeOptions): TokenExchang
   });
   const cache = new TokenCache(async () => keep(await exchange(), now()), { refreshAheadMs: 0, minLifetimeMs: 0, now, vendor, operation });
   return {
-    getToken: async () => (await cache.get()).value,
+    getAccessToken: async (call) => (await waitWithCallOptions(() => cache.get(), call, { vendor, operation })).value,
     exchange: async (call) => {
       const token = await exchange(call);
       cache.set(keep(token, now()));

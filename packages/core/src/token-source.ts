@@ -4,8 +4,54 @@ import { ValidationError } from "./errors.js";
 import type { ClientEvent } from "./events.js";
 import { TokenCache, type AcquiredToken, type CachedToken, type TokenLease } from "./token-cache.js";
 import type { SharedTokens } from "./shared-tokens.js";
+import type { CallOptions } from "./options.js";
+import { waitWithCallOptions } from "./wait.js";
+import { createAuthMiddleware, createAuthorizedFetch, type AuthorizedFetchConfig, type TokenHolder } from "./bearer.js";
+import type { Closable } from "./lifecycle.js";
 
+/**
+ * The `accessToken` option of every client (docs/vocabulary.md): a token you already hold, or a
+ * function returning the current one (called whenever the client needs the token).
+ */
 export type TokenSource = string | (() => string | Promise<string>);
+
+/**
+ * The one check of a `TokenSource` option (`accessToken` on every client): undefined when absent,
+ * the token itself when a string (so a client that can obtain tokens may seed its cache with it),
+ * or the function as a provider that checks what it returns.
+ */
+export function checkTokenSource(field: string, value: unknown): string | (() => Promise<string>) | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" && typeof value !== "function") {
+    const got = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+    throw new ValidationError(field, `must be a token string or a function returning one (a TokenSource), got ${got}`);
+  }
+  if (typeof value === "function") return toTokenProvider(field, value as TokenSource);
+  if (!value.trim()) throw new ValidationError(field, "must not be empty");
+  return value;
+}
+
+/** Throws a ValidationError naming the new option when `options` still uses a renamed one (callers without types). */
+export function rejectRenamedOptions(options: object, renamed: Readonly<Record<string, string>>): void {
+  for (const [old, replacement] of Object.entries(renamed)) {
+    if ((options as Record<string, unknown>)[old] !== undefined) throw new ValidationError(old, `is no longer an option: use ${replacement} (see docs/vocabulary.md)`);
+  }
+}
+
+/** The lease of a client that was given no token: every use is a ValidationError naming the option, before anything is sent. */
+export function missingTokenLease(field: string, hint: string): TokenLease {
+  const refuse = async (): Promise<never> => Promise.reject(new ValidationError(field, `is not set: ${hint}`));
+  return { acquire: refuse, after401: refuse };
+}
+
+/**
+ * `getAccessToken(options?)` of a client whose token comes from `lease` (a provider, or a cache):
+ * your `signal`/`timeoutMs` bound your own wait; an already aborted signal asks for no token.
+ */
+export function leaseAccessToken(lease: TokenLease, fields: { vendor: string; operation?: string }): (options?: CallOptions) => Promise<string> {
+  const where = { vendor: fields.vendor, operation: fields.operation ?? "getAccessToken" };
+  return async (options) => (await waitWithCallOptions(() => lease.acquire(), options, where)).token.value;
+}
 
 export function toTokenProvider(field: string, source: TokenSource | undefined): () => Promise<string> {
   if (typeof source === "string") {
@@ -31,6 +77,28 @@ export interface ProvidedTokensOptions {
   operation?: string | undefined;
   /** Clock, for tests. Default: Date.now. */
   now?: (() => number) | undefined;
+}
+
+/**
+ * The three TokenHolder methods of a client or session: `getAccessToken` (default: the token of
+ * `config.tokens`), and `authorizedFetch` / `authMiddleware` sending `config.tokens` with the rules
+ * of bearer.ts. With `closable` (a session), all three throw SessionClosedError once it is closed,
+ * and a token that arrives after the close is not handed out.
+ */
+export function tokenHolderOf(config: AuthorizedFetchConfig & { closable?: Closable | undefined }, getAccessToken: TokenHolder["getAccessToken"] = leaseAccessToken(config.tokens, config)): TokenHolder {
+  const { closable, tokens } = config;
+  if (!closable) {
+    const authorizedFetch = createAuthorizedFetch(config);
+    return { getAccessToken, authorizedFetch, authMiddleware: () => createAuthMiddleware(authorizedFetch) };
+  }
+  const open = async <T>(operation: string, get: () => Promise<T>): Promise<T> => {
+    closable.ensureOpen(operation);
+    const value = await get();
+    closable.ensureOpen(operation);
+    return value;
+  };
+  const lease: TokenLease = { acquire: (signal) => open("authorizedFetch", () => tokens.acquire(signal)), after401: (used) => tokens.after401(used) };
+  return tokenHolderOf({ ...config, closable: undefined, tokens: lease }, (options) => open("getAccessToken", () => getAccessToken(options)));
 }
 
 /**

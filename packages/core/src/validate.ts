@@ -158,3 +158,8 @@ export function optionalScopes(field: string, value: unknown): string[] {
     return checked;
   });
 }
+
+/** The entries of `values` that are set (a request body or query without its absent fields). */
+export function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

@@ -31,19 +31,19 @@ describe("createTokenExchange", () => {
     let n = 0;
     server.setHandler(() => ({ status: 200, body: { access_token: `test-token-${++n}`, token_type: "bearer", expires_in: 600, scope: "a" } }));
     const { tokens, clock } = exchangeWith();
-    const [a, b] = await Promise.all([tokens.getToken(), tokens.getToken()]);
+    const [a, b] = await Promise.all([tokens.getAccessToken(), tokens.getAccessToken()]);
     expect([a, b]).toEqual(["test-token-1", "test-token-1"]);
     const [request] = server.requests;
     expect(request).toMatchObject({ method: "POST", path: "/token", headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Bearer ${ASSERTION}-1`, accept: "application/json" } });
     expect(request!.rawBody).toBe(`grant_type=urn%3Atest%3Agrant&scope=a+b&assertion=${ASSERTION}-1`);
     clock.advance(299_999);
-    expect(await tokens.getToken()).toBe("test-token-1");
+    expect(await tokens.getAccessToken()).toBe("test-token-1");
     clock.advance(1);
-    expect(await tokens.getToken()).toBe("test-token-2");
+    expect(await tokens.getAccessToken()).toBe("test-token-2");
     expect(await tokens.exchange()).toEqual({ accessToken: "test-token-3", tokenType: "bearer", scope: "a", expiresAt: clock.now() + 600_000 });
-    expect(await tokens.getToken()).toBe("test-token-3");
+    expect(await tokens.getAccessToken()).toBe("test-token-3");
     tokens.invalidate();
-    expect(await tokens.getToken()).toBe("test-token-4");
+    expect(await tokens.getAccessToken()).toBe("test-token-4");
     expect(server.requests).toHaveLength(4);
   });
 
@@ -53,27 +53,27 @@ describe("createTokenExchange", () => {
     expect((await tokens.exchange()).expiresAt).toBe(clock.now() + 100_000);
     server.setHandler(() => ({ status: 200, body: { access_token: "test-opaque-token" } }));
     tokens.invalidate();
-    await tokens.getToken();
-    await tokens.getToken();
+    await tokens.getAccessToken();
+    await tokens.getAccessToken();
     expect(server.requests).toHaveLength(3);
   });
 
   it("an answer without access_token is a ResponseParseError; a 503 is not retried (it mints a token); a redirect is not followed", async () => {
     const { tokens } = exchangeWith();
     server.setHandler(() => ({ status: 200, body: { token_type: "bearer" } }));
-    await expect(tokens.getToken()).rejects.toMatchObject({ name: "ResponseParseError", operation: "exchange" });
+    await expect(tokens.getAccessToken()).rejects.toMatchObject({ name: "ResponseParseError", operation: "exchange" });
     server.requests.length = 0;
     server.setHandler(() => ({ status: 503, body: { error: "test" } }));
-    await expect(tokens.getToken()).rejects.toMatchObject({ name: "InternalServerError", status: 503 });
+    await expect(tokens.getAccessToken()).rejects.toMatchObject({ name: "InternalServerError", status: 503 });
     expect(server.requests).toHaveLength(1);
     server.setHandler(() => ({ status: 307, headers: { location: "https://elsewhere.example/token" } }));
-    await expect(tokens.getToken()).rejects.toMatchObject({ name: "RedirectError" });
+    await expect(tokens.getAccessToken()).rejects.toMatchObject({ name: "RedirectError" });
   });
 
   it("the bearer sent and the token received never appear in an error", async () => {
     const { tokens } = exchangeWith();
     server.setHandler((request) => ({ status: 400, body: { error: "invalid_grant", echo: `${request.headers["authorization"]} ${request.rawBody}` } }));
-    const error = (await tokens.getToken().catch((e: unknown) => e)) as Error;
+    const error = (await tokens.getAccessToken().catch((e: unknown) => e)) as Error;
     for (const form of serialisedForms(error)) expect(form).not.toContain(ASSERTION);
     server.setHandler(() => ({ status: 200, body: { access_token: "test-received-token-abcdef" } }));
     await tokens.exchange();

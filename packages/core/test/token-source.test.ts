@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError, every, toTokenProvider } from "../src/internal.js";
+import { ValidationError, checkTokenSource, every, leaseAccessToken, ProvidedTokens, rejectRenamedOptions, toTokenProvider } from "../src/internal.js";
 
 describe("toTokenProvider", () => {
   it("accepts a string or a (sync or async) function", async () => {
@@ -12,6 +12,37 @@ describe("toTokenProvider", () => {
     expect(() => toTokenProvider("token", undefined)).toThrow(ValidationError);
     expect(() => toTokenProvider("token", " ")).toThrow(/token: must not be empty/);
     await expect(toTokenProvider("getToken", async () => "")()).rejects.toThrow(/getToken: the token provider returned no token/);
+  });
+});
+
+describe("checkTokenSource (the accessToken option of every client)", () => {
+  it("absent: undefined; a string: itself; a function: a checked provider", async () => {
+    expect(checkTokenSource("accessToken", undefined)).toBeUndefined();
+    expect(checkTokenSource("accessToken", "test-token-1")).toBe("test-token-1");
+    const provider = checkTokenSource("accessToken", () => "test-token-2");
+    expect(typeof provider).toBe("function");
+    expect(await (provider as () => Promise<string>)()).toBe("test-token-2");
+    await expect((checkTokenSource("accessToken", async () => 42) as () => Promise<string>)()).rejects.toThrow(/accessToken: the token provider returned no token/);
+  });
+
+  it("anything else is a ValidationError naming the field and what it got", () => {
+    expect(() => checkTokenSource("accessToken", "  ")).toThrow(/Invalid accessToken: must not be empty/);
+    expect(() => checkTokenSource("accessToken", { accessToken: "test-token", tokenId: "x" })).toThrow(/Invalid accessToken: must be a token string or a function returning one \(a TokenSource\), got object/);
+    expect(() => checkTokenSource("accessToken", null)).toThrow(/got null/);
+    expect(() => checkTokenSource("accessToken", 42)).toThrow(ValidationError);
+  });
+
+  it("rejectRenamedOptions names the option that replaces an old one", () => {
+    expect(() => rejectRenamedOptions({ token: "test-token" }, { token: "accessToken" })).toThrow(/Invalid token: is no longer an option: use accessToken/);
+    expect(() => rejectRenamedOptions({ accessToken: "test-token" }, { token: "accessToken" })).not.toThrow();
+  });
+
+  it("leaseAccessToken: the lease's token; an aborted signal asks for none", async () => {
+    let calls = 0;
+    const getAccessToken = leaseAccessToken(new ProvidedTokens(async () => `test-token-${++calls}`), { vendor: "test" });
+    expect(await getAccessToken()).toBe("test-token-1");
+    await expect(getAccessToken({ signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError", operation: "getAccessToken" });
+    expect(calls).toBe(1);
   });
 });
 

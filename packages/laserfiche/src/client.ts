@@ -9,13 +9,15 @@ import {
   ValidationError,
   checkParameters,
   checkSchema,
+  checkTokenSource,
   createApiClient,
+  defined,
   requireObject,
   requirePathSegment,
-  requireResponseString,
   resolveBaseUrl,
   withSafeDescription,
   type CallOptions,
+  type TokenSource,
   type TransportOptions,
 } from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
@@ -48,6 +50,16 @@ export interface LaserficheClientOptions extends TransportOptions {
   sessionKey?: string | undefined;
   /** SAML token sent in the Create body, instead of (or with) username/password. Default: none. Secret. */
   samlToken?: string | undefined;
+  /**
+   * An `authToken` you already hold, or a function returning the current one (a TokenSource): the
+   * client's own token (`getAccessToken`, `authorizedFetch`, Refresh, Invalidate). A string seeds
+   * the client's token (no Create until a 401 or `invalidateAccessToken()`; then Create with the
+   * credentials, which are required). A function is the token source: it is asked when the client
+   * has no token (first use, after a 401, at most once per `reauthIntervalMs`, or after
+   * `invalidateAccessToken()`) and the client sends no Create for its own token; the credentials
+   * are then optional (`openSession()` needs them). Never appears in errors or logs. Default: none.
+   */
+  accessToken?: TokenSource | undefined;
   /** Application name for the vendor's audit trail, sent in the Create body. Default: none. */
   applicationName?: string | undefined;
   /**
@@ -78,15 +90,31 @@ export interface LaserficheClient extends LaserficheTokenHolder {
 
 const VENDOR = "laserfiche";
 
+/**
+ * The Laserfiche Repository API AccessTokens client for one repository: its own access token
+ * (created once, bearer auth, keep-alive) and independent sessions (`openSession()`, `await using`).
+ *
+ * @example
+ * ```ts
+ * import { createLaserficheClient } from "@vendor-auth/laserfiche";
+ *
+ * const laserfiche = createLaserficheClient({ repoId: "r-abc123", username: "test-user", password: "test-password" });
+ * const { authToken, expireTime } = await laserfiche.createAccessToken(); // authToken: string
+ * await using session = laserfiche.openSession();
+ * const entries = await session.authorizedFetch("/v1-alpha/Repositories/r-abc123/Entries/1");
+ * ```
+ */
 export function createLaserficheClient(options: LaserficheClientOptions): LaserficheClient {
   requireObject("options", options);
   // One segment of every request path: "." or ".." would send the credentials to another path.
   const repoId = requirePathSegment("repoId", options.repoId);
-  const body = createConnectionRequest(options);
+  const held = checkTokenSource("accessToken", options.accessToken);
+  // A token function replaces Create for the client's own token: credentials are needed only by sessions then.
+  const body = createConnectionRequest(options, typeof held !== "function");
   const query = defined({ createCookie: options.createCookie, customerId: options.customerId });
   checkParameters(operations.createAccessToken, "query", query, schemas);
   const baseUrl = resolveBaseUrl({ baseUrl: options.baseUrl, environment: options.environment, environments, defaultEnvironment, allowInsecureHttp: options.allowInsecureHttp });
-  const redactor = new Redactor().add(body.password, body.sessionKey, body.samlToken);
+  const redactor = new Redactor().add(body.password, body.sessionKey, body.samlToken, typeof held === "string" ? held : undefined);
   const api = createApiClient<paths, typeof operations>({ ...options, vendor: VENDOR, baseUrl, redactor, operations, schemas, securitySchemes });
   const path = { repoId };
   // Refresh and Invalidate go with the holder's own token: a session's token is its identity.
@@ -98,10 +126,11 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     // The runtime's own fetch cannot send Keep-Alive (see keep-alive.ts); a caller's fetch may.
     canSendKeepAlive: options.fetch !== undefined && options.fetch !== globalThis.fetch,
     async create(call?: CallOptions) {
+      // op() has checked the authToken the spec guarantees (response.requiredSecrets).
       const info = await api.op("createAccessToken", { params: { path, query }, body }, call);
       // Each token is a server session: redacted while it is open, then among the most recent (see session.ts).
-      redactor.add(requireResponseString(info, ["authToken"], { vendor: VENDOR, operation: "createAccessToken" }));
-      return info as typeof info & { authToken: string };
+      redactor.add(info.authToken);
+      return info;
     },
     async refresh(token, header, call) {
       try {
@@ -115,12 +144,17 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
     shared: api.shareTokens([repoId, body, query]),
   };
 
-  const own = createTokenHolder(wire, "reusable");
+  const own = createTokenHolder(wire, "reusable", held);
+  const openSession = () => {
+    // Sessions always Create their own token: with a token function, the credentials are checked here.
+    if (typeof held === "function") createConnectionRequest(options, true);
+    return createTokenHolder(wire, "session");
+  };
   const client = Object.defineProperties(
     {
       baseUrl,
       repoId,
-      openSession: () => createTokenHolder(wire, "session"),
+      openSession,
       http: api.http,
     },
     Object.getOwnPropertyDescriptors(own),
@@ -135,21 +169,16 @@ export function createLaserficheClient(options: LaserficheClientOptions): Laserf
   }));
 }
 
-/** The Create body from the options, checked against the spec's CreateConnectionRequest and the vendor's credential rule. */
-function createConnectionRequest(options: LaserficheClientOptions): CreateConnectionRequest {
+/** The Create body from the options, checked against the spec's CreateConnectionRequest and the vendor's credential rule (credentials `required`, or optional). */
+function createConnectionRequest(options: LaserficheClientOptions, required: boolean): CreateConnectionRequest {
   const { username, password, sessionKey, samlToken, applicationName } = options;
   const body = defined({ username, password, sessionKey, samlToken, applicationName });
   checkSchema("", body, schemas.CreateConnectionRequest, schemas);
   // Which combinations authenticate is the vendor's rule, not the spec's (decision create-credentials).
   if (username !== undefined && password === undefined) throw new ValidationError("password", "is required with username");
   if (password !== undefined && username === undefined) throw new ValidationError("username", "is required with password");
-  if (username === undefined && sessionKey === undefined && samlToken === undefined) {
+  if (required && username === undefined && sessionKey === undefined && samlToken === undefined) {
     throw new ValidationError("username", "credentials are required: username and password, sessionKey or samlToken");
   }
   return body;
-}
-
-/** The entries of `values` that are set. */
-function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

@@ -2,7 +2,7 @@
 // The generated SDK is at "@vendor-auth/laserfiche/sdk", the raw `paths` types at "@vendor-auth/laserfiche/schema".
 export { createLaserficheClient } from "./client.js";
 export type { LaserficheClient, LaserficheClientOptions } from "./client.js";
-export type { KeepAliveTimerOptions, LaserficheSession, LaserficheTokenHolder } from "./session.js";
+export type { AccessTokenInfo, KeepAliveTimerOptions, LaserficheSession, LaserficheTokenHolder } from "./session.js";
 export { MAX_KEEP_ALIVE_SECONDS } from "./keep-alive.js";
 export type { KeepAliveOptions } from "./keep-alive.js";
 export { defaultEnvironment, environments, servers } from "./generated/meta.gen.js";

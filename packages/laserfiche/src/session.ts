@@ -8,20 +8,22 @@
 // `invalidateAccessToken()`, and sessions from `client.openSession()`, which end for good.
 import {
   TokenCache,
+  asSession,
   createAuthMiddleware,
   createAuthorizedFetch,
   createClosable,
   createRepeater,
   waitWithCallOptions,
-  withClose,
   withSafeDescription,
   type ApiClient,
   type SharedTokens,
   type CallOptions,
+  type GuaranteedFields,
   type TokenHolder,
   type TokenLease,
 } from "@vendor-auth/core/internal";
 import type { ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "./generated/models.gen.js";
+import type { operations } from "./generated/operations.gen.js";
 import { keepAliveHeader, type KeepAliveHeader, type KeepAliveOptions } from "./keep-alive.js";
 
 /** Options of `startKeepAlive`. */
@@ -38,7 +40,7 @@ export interface LaserficheTokenHolder extends TokenHolder {
    * token is invalidated. A failed request is not cached; the next call tries again. Your
    * `signal`/`timeoutMs` bound your own wait, not the shared request.
    */
-  createAccessToken(options?: CallOptions): Promise<SessionKeyInfo>;
+  createAccessToken(options?: CallOptions): Promise<AccessTokenInfo>;
   // getAccessToken(options?): the access token string (created like createAccessToken() when there
   // is none yet). authMiddleware() / authorizedFetch: it as `Authorization: Bearer` (see TokenHolder).
   /**
@@ -88,38 +90,47 @@ export interface AccessTokenWire {
   readonly repoId: string;
   /** Whether the fetch in use can send a Keep-Alive header. */
   readonly canSendKeepAlive: boolean;
-  create(options?: CallOptions): Promise<SessionKeyInfo & { authToken: string }>;
+  create(options?: CallOptions): Promise<AccessTokenInfo>;
   refresh(token: string, header: KeepAliveHeader | undefined, options?: CallOptions): Promise<ODataValueOfDateTime>;
   invalidate(token: string, options?: CallOptions): Promise<ODataValueOfBoolean>;
   /** The client token's shared store (the `tokenStore` option), if any; sessions never share. */
   readonly shared?: SharedTokens<SessionToken> | undefined;
 }
 
-export type SessionToken = { readonly value: string; readonly info: SessionKeyInfo };
+/**
+ * What createAccessToken resolves with: the spec's SessionKeyInfo, with the fields the spec
+ * guarantees in a success response (`authToken: string`, `x-required-in-response`; checked by op()).
+ */
+export type AccessTokenInfo = SessionKeyInfo & GuaranteedFields<(typeof operations)["createAccessToken"]>;
 
-export function createTokenHolder(wire: AccessTokenWire, mode: "reusable"): LaserficheTokenHolder;
+export type SessionToken = { readonly value: string; readonly info: AccessTokenInfo };
+
+/** `held`: the client's `accessToken` option (checked): a token that seeds the holder, or a function that replaces Create. */
+export function createTokenHolder(wire: AccessTokenWire, mode: "reusable", held?: string | (() => Promise<string>)): LaserficheTokenHolder;
 export function createTokenHolder(wire: AccessTokenWire, mode: "session"): LaserficheSession;
-export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "session"): LaserficheTokenHolder | LaserficheSession {
+export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "session", held?: string | (() => Promise<string>)): LaserficheTokenHolder | LaserficheSession {
   const { vendor, options: transport, redactor } = wire.api;
   const closable = createClosable(vendor);
   const keepAlive = createRepeater();
   let expireTime: string | undefined;
 
   // No `expiresAt` on the cached token: the cache never renews it (see the header comment).
+  const provided = typeof held === "function" ? held : undefined;
   const tokens = new TokenCache<SessionToken>(
     async () => {
-      const info = await wire.create();
+      const info = provided ? { authToken: await provided() } : await wire.create();
       expireTime = info.expireTime;
       return { value: info.authToken, info };
     },
     {
       reauthIntervalMs: transport.reauthIntervalMs,
       emit: wire.api.emit,
-      shared: mode === "reusable" ? wire.shared : undefined,
-      // A token replaced after a 401 is a server session: log it out rather than leak it.
-      revoke: (replaced) => wire.invalidate(replaced.value).finally(() => redactor.retire(replaced.value)),
+      shared: mode === "reusable" && !provided ? wire.shared : undefined,
+      // A token replaced after a 401 is a server session: log it out rather than leak it (a provided one is its provider's).
+      revoke: provided ? undefined : (replaced) => wire.invalidate(replaced.value).finally(() => redactor.retire(replaced.value)),
     },
   );
+  if (typeof held === "string") tokens.set({ value: held, info: { authToken: held } });
   // Only the client's reusable token is re-created after a 401; a session's token is its identity.
   const lease: TokenLease = mode === "reusable" ? tokens : { acquire: (signal) => tokens.acquire(signal), after401: async () => undefined };
 
@@ -206,7 +217,6 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
   };
   if (mode === "reusable") return holder;
 
-  Object.defineProperty(holder, "closed", { get: () => closable.closed, enumerable: true });
-  const session = withClose(holder, (options?: CallOptions) => closable.close(() => invalidate(options))) as unknown as LaserficheSession;
+  const session: LaserficheSession = asSession(holder, closable, (options?: CallOptions) => invalidate(options));
   return withSafeDescription(session, "LaserficheSession", () => ({ vendor, baseUrl: transport.baseUrl, repoId: wire.repoId, closed: closable.closed, expiresAt: holder.expiresAt?.toISOString() }));
 }

@@ -3,7 +3,7 @@
 // close, await using), the Keep-Alive header rules, bearer auth and secret redaction.
 import { inspect } from "node:util";
 import createClient from "openapi-fetch";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { startLoopbackServer, type RecordedRequest, type Reply, useLoopbackServer } from "@vendor-auth/testkit";
 import {
   AbortError,
@@ -18,7 +18,9 @@ import {
   TimeoutError,
   ValidationError,
   createLaserficheClient,
+  operations,
   type LaserficheClientOptions,
+  type SessionKeyInfo,
 } from "../src/index.js";
 import { CUSTOMER_ID, PASSWORD, REPO_ID, SESSION_KEY, USERNAME, apiServerException, authToken, expireTime, path, sessionKeyInfo } from "./fixtures.js";
 import { nodeHttpFetch } from "./node-http-fetch.js";
@@ -172,6 +174,8 @@ describe("typed errors with the vendor's APIServerException", () => {
 
   it("a 200 without authToken, and a 200 that is HTML, become ResponseParseError", async () => {
     vendorLike({ Create: () => ({ body: { expireTime: expireTime() } }) });
+    await expect(newClient().createAccessToken()).rejects.toMatchObject({ name: "ResponseParseError", status: 200, operation: "createAccessToken" });
+    vendorLike({ Create: () => ({ body: { authToken: null, expireTime: expireTime() } }) });
     await expect(newClient().createAccessToken()).rejects.toMatchObject({ name: "ResponseParseError", status: 200 });
     vendorLike({ Refresh: () => ({ headers: { "content-type": "text/html" }, body: "<html>test maintenance</html>" }) });
     const error = await newClient().refreshAccessToken().catch((e: unknown) => e);
@@ -557,5 +561,59 @@ describe("secrets stay secret", () => {
       expect((error as ValidationError).field).toBe("username");
       expect(JSON.stringify(error) + String(error) + inspect(error)).not.toContain(secret);
     }
+  });
+});
+
+describe("the accessToken option (a TokenSource, as on every client)", () => {
+  it("a held token is the client's token: no Create until a 401, then Create with the credentials (the refused one logged out)", async () => {
+    const held = "test-held-auth-token-1";
+    server.setHandler(async (request) => {
+      const operation = operationOf(request);
+      if (operation === "Create") return { body: sessionKeyInfo(2) };
+      if (operation === "Invalidate") return { body: { value: true } };
+      return request.headers.authorization === `Bearer ${held}` ? { status: 401, body: apiServerException(401) } : { body: { ok: true } };
+    });
+    const client = newClient({ accessToken: held });
+    expect(await client.getAccessToken()).toBe(held);
+    expect(server.requests).toHaveLength(0);
+    expect((await client.authorizedFetch("/v1-alpha/Repositories/r-test123/Entries/1")).status).toBe(200);
+    expect(server.requests.map(operationOf)).toEqual(["1", "Create", "Invalidate", "1"]);
+    expect(calls("Invalidate")[0]!.headers.authorization).toBe(`Bearer ${held}`);
+    expect(server.requests.at(-1)!.headers.authorization).toBe(`Bearer ${authToken(2)}`);
+    expect(await client.getAccessToken()).toBe(authToken(2));
+  });
+
+  it("a token function is the source: no Create, no credentials needed; sessions still need credentials", async () => {
+    let asked = 0;
+    vendorLike();
+    const client = createLaserficheClient({ repoId: REPO_ID, baseUrl: server.url, accessToken: async () => `test-provided-auth-token-${++asked}` });
+    expect(await client.getAccessToken()).toBe("test-provided-auth-token-1");
+    expect((await client.createAccessToken()).authToken).toBe("test-provided-auth-token-1");
+    await client.refreshAccessToken();
+    expect(calls("Refresh")[0]!.headers.authorization).toBe("Bearer test-provided-auth-token-1");
+    await client.invalidateAccessToken();
+    expect(await client.getAccessToken()).toBe("test-provided-auth-token-2");
+    expect(calls("Create")).toHaveLength(0);
+    expect(() => client.openSession()).toThrow(/Invalid username: credentials are required/);
+  });
+
+  it("without a token function the credentials stay required; a non-TokenSource is a ValidationError", () => {
+    expect(() => createLaserficheClient({ repoId: REPO_ID, baseUrl: server.url, accessToken: "test-held-auth-token-1" })).toThrow(/credentials are required/);
+    expect(() => newClient({ accessToken: { authToken: "test-held-auth-token-1" } as never })).toThrow(/Invalid accessToken: must be a token string or a function/);
+    expect(() => newClient({ accessToken: "" })).toThrow(/Invalid accessToken: must not be empty/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("types as precise as the runtime", () => {
+  it("createAccessToken() guarantees authToken: string (the spec's x-required-in-response, through the generated requiredSecrets)", async () => {
+    expect(operations.createAccessToken.response.requiredSecrets).toEqual(["authToken"]);
+    vendorLike();
+    const client = newClient();
+    const info = await client.createAccessToken();
+    expectTypeOf(info.authToken).toEqualTypeOf<string>();
+    expectTypeOf(client.openSession().createAccessToken).returns.resolves.toHaveProperty("authToken").toEqualTypeOf<string>();
+    expectTypeOf<SessionKeyInfo["authToken"]>().toEqualTypeOf<string | null | undefined>();
+    expect(info.authToken).toBe(authToken(1));
   });
 });

@@ -84,6 +84,20 @@ const ms = (field: string, value: unknown, fallback: number): number => {
   return value;
 };
 
+/**
+ * A `tokenStore` on Redis 7 / Valkey for the clients of `@vendor-auth/*`: one token for a fleet of
+ * processes, encrypted at rest (Node 20+).
+ *
+ * @example
+ * ```ts
+ * import { createRedisTokenStore } from "@vendor-auth/token-store-redis";
+ * import { createUniCourtClient } from "@vendor-auth/unicourt";
+ *
+ * await using tokenStore = createRedisTokenStore({ url: "redis://127.0.0.1:6379", encryptionKey: "test-encryption-key-of-32-characters!" });
+ * const unicourt = createUniCourtClient({ clientId: "test-client-id", clientSecret: "test-client-secret", tokenStore });
+ * const token = await unicourt.getAccessToken(); // one request for the whole fleet
+ * ```
+ */
 export function createRedisTokenStore(options: RedisTokenStoreOptions): RedisTokenStore {
   if (options === null || typeof options !== "object") throw new ValidationError("options", "is required");
   const keys = sealingKeys(options.encryptionKey, options.previousEncryptionKeys);

@@ -8,17 +8,17 @@ import {
   TokenCache,
   checkSchema,
   createApiClient,
-  createAuthMiddleware,
-  createAuthorizedFetch,
-  optionalObject,
+  ProvidedTokens,
+  ValidationError,
+  checkTokenSource,
   optionalString,
+  tokenHolderOf,
   requireObject,
-  requireString,
   resolveBaseUrl,
   withSafeDescription,
-  waitWithCallOptions,
   type CallOptions,
   type TokenHolder,
+  type TokenSource,
   type TransportOptions,
 } from "@vendor-auth/core/internal";
 import type { Client } from "openapi-fetch";
@@ -41,10 +41,18 @@ export interface UniCourtClientOptions extends TransportOptions {
   /** Named server from the spec. Default: "production" (`https://enterpriseapi.unicourt.com`). */
   environment?: Environment;
   /**
-   * An access token you already hold (UniCourt tokens never expire), so a restarted process reuses
-   * it instead of generating an 11th. Default: none; the first `getAccessToken()` generates one.
+   * A token you already hold, or a function returning the current one (a TokenSource). A string
+   * seeds the cache (UniCourt tokens never expire), so a restarted process reuses it instead of
+   * generating an 11th; a 401 then generates a new one with the client credentials. A function is
+   * the token source: the client generates no token of its own (a 401 asks the function once more,
+   * at most once per `reauthIntervalMs`). Default: none; the first `getAccessToken()` generates one.
    */
-  accessToken?: { accessToken: string; tokenId?: string };
+  accessToken?: TokenSource | undefined;
+  /**
+   * The Token ID (18 characters) of a string `accessToken`, so that `invalidateToken()` without an
+   * argument invalidates it, and `getCachedTokenId()` reports it. Default: none.
+   */
+  accessTokenId?: string | undefined;
 }
 
 export interface UniCourtClient extends TokenHolder {
@@ -81,8 +89,22 @@ interface UniCourtToken {
 
 const VENDOR = "unicourt";
 
+/**
+ * The UniCourt AuthenticationApi client: the four token operations with your credentials, and one
+ * cached token (bearer auth) for the rest of the UniCourt Enterprise API.
+ *
+ * @example
+ * ```ts
+ * import { createUniCourtClient } from "@vendor-auth/unicourt";
+ *
+ * const unicourt = createUniCourtClient({ clientId: "test-client-id", clientSecret: "test-client-secret" });
+ * const token = await unicourt.getAccessToken(); // generated once, then reused
+ * const cases = await unicourt.authorizedFetch("/caseSearch?q=Smith");
+ * ```
+ */
 export function createUniCourtClient(options: UniCourtClientOptions): UniCourtClient {
   requireObject("options", options);
+  const held = optionsAccessToken(options);
   // The credentials against the spec's AccessTokenRequest (lengths, required), before any request.
   const credentials: AccessTokenRequest = { clientId: options.clientId, clientSecret: options.clientSecret };
   checkSchema("", credentials, schemas.AccessTokenRequest, schemas);
@@ -113,14 +135,13 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
       },
     },
   );
-  const held = optionalObject("accessToken", options.accessToken);
-  if (held) {
-    const value = requireString("accessToken.accessToken", held["accessToken"]);
-    redactor.add(value);
-    tokens.set({ value, tokenId: optionalString("accessToken.tokenId", held["tokenId"]) });
+  // A held string seeds the cache; a function replaces it (the client then generates no token).
+  if (typeof held.token === "string") {
+    redactor.add(held.token);
+    tokens.set({ value: held.token, tokenId: held.tokenId });
   }
-  const getAccessToken = async (call?: CallOptions) => (await waitWithCallOptions(() => tokens.get(), call, { vendor: VENDOR, operation: "getAccessToken" })).value;
-  const authorizedFetch = createAuthorizedFetch({ ...options, vendor: VENDOR, baseUrl, tokens, redactor });
+  const provided = typeof held.token === "function" ? new ProvidedTokens(held.token, { reauthIntervalMs: options.reauthIntervalMs, emit: api.emit, operation: "accessToken" }) : undefined;
+  const holder = tokenHolderOf({ ...options, vendor: VENDOR, baseUrl, tokens: provided ?? tokens, redactor });
 
   const client: UniCourtClient = {
     baseUrl,
@@ -131,13 +152,21 @@ export function createUniCourtClient(options: UniCourtClientOptions): UniCourtCl
       return result;
     },
     // Without a Token ID: the cached token's (as the vendor SDK's helper does), then the cache is cleared.
-    invalidateToken: async (tokenId, call) => invalidateToken(tokenIdToInvalidate(tokenId, tokens), call),
+    invalidateToken: async (tokenId, call) => invalidateToken(tokenIdToInvalidate(tokenId, tokens, provided !== undefined), call),
     listAllTokenIds: (call) => api.op("listAllTokenIds", { body: credentials }, call),
-    getAccessToken,
+    ...holder,
     getCachedTokenId: () => tokens.peek()?.tokenId,
-    authMiddleware: () => createAuthMiddleware(authorizedFetch),
-    authorizedFetch,
     http: api.http,
   };
   return withSafeDescription(client, "UniCourtClient", () => ({ vendor: VENDOR, baseUrl, clientId: credentials.clientId }));
+}
+
+/** The `accessToken` / `accessTokenId` options, checked (the old `{ accessToken, tokenId }` object named). */
+function optionsAccessToken(options: UniCourtClientOptions): { token: string | (() => Promise<string>) | undefined; tokenId: string | undefined } {
+  const value: unknown = options.accessToken;
+  if (value !== null && typeof value === "object") throw new ValidationError("accessToken", "must be a token string or a function returning one: the { accessToken, tokenId } object is now accessToken + accessTokenId");
+  const token = checkTokenSource("accessToken", value);
+  const tokenId = optionalString("accessTokenId", options.accessTokenId);
+  if (tokenId !== undefined && typeof token !== "string") throw new ValidationError("accessTokenId", "goes with a string accessToken (the Token ID of that token)");
+  return { token, tokenId };
 }

@@ -4,10 +4,11 @@
 // ValidationError, before anything is sent.
 import { ValidationError, type TokenCache } from "@vendor-auth/core/internal";
 
-export function tokenIdToInvalidate(tokenId: string | undefined, tokens: Pick<TokenCache<{ value: string; tokenId: string | undefined }>, "peek">): string {
+export function tokenIdToInvalidate(tokenId: string | undefined, tokens: Pick<TokenCache<{ value: string; tokenId: string | undefined }>, "peek">, provided: boolean): string {
   if (tokenId !== undefined) return tokenId;
+  if (provided) throw new ValidationError("tokenId", "is required: the token comes from your accessToken function, whose Token ID the client does not know");
   const cached = tokens.peek();
   if (!cached) throw new ValidationError("tokenId", "is required: no token is cached (getAccessToken() has generated none)");
-  if (cached.tokenId === undefined) throw new ValidationError("tokenId", "is required: the cached token has no Token ID (pass accessToken.tokenId, or an id from listAllTokenIds())");
+  if (cached.tokenId === undefined) throw new ValidationError("tokenId", "is required: the cached token has no Token ID (pass accessTokenId with accessToken, or an id from listAllTokenIds())");
   return cached.tokenId;
 }

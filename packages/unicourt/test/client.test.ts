@@ -196,18 +196,49 @@ describe("getAccessToken", () => {
   it("invalidateToken() without a Token ID and nothing to invalidate is a ValidationError, before any request", async () => {
     server.setHandler(() => ({ body: { object: "Success", message: "ok" } }));
     await expect(newClient().invalidateToken()).rejects.toMatchObject({ name: "ValidationError", field: "tokenId", message: expect.stringContaining("no token is cached") });
-    const withoutId = newClient({ accessToken: { accessToken: tokenResponse(9).accessToken } });
+    const withoutId = newClient({ accessToken: tokenResponse(9).accessToken });
     await expect(withoutId.invalidateToken()).rejects.toMatchObject({ name: "ValidationError", message: expect.stringContaining("has no Token ID") });
     expect(server.requests).toHaveLength(0);
-    const withId = newClient({ accessToken: { accessToken: tokenResponse(9).accessToken, tokenId: tokenResponse(9).tokenId } });
+    const withId = newClient({ accessToken: tokenResponse(9).accessToken, accessTokenId: tokenResponse(9).tokenId });
     await withId.invalidateToken();
     expect(server.requests.map((r) => (r.json as { tokenId: string }).tokenId)).toEqual([tokenResponse(9).tokenId]);
     expect(withId.getCachedTokenId()).toBeUndefined();
   });
 
-  it("reuses a token passed in the options without generating one", async () => {
-    const client = newClient({ accessToken: { accessToken: tokenResponse(9).accessToken, tokenId: tokenResponse(9).tokenId } });
+  it("reuses a token passed in the options without generating one; accessTokenId is its Token ID", async () => {
+    const client = newClient({ accessToken: tokenResponse(9).accessToken, accessTokenId: tokenResponse(9).tokenId });
     expect(await client.getAccessToken()).toBe(tokenResponse(9).accessToken);
+    expect(client.getCachedTokenId()).toBe(tokenResponse(9).tokenId);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a held string token that a 401 refuses is replaced by a generated one (the client credentials)", async () => {
+    const held = tokenResponse(9).accessToken;
+    server.setHandler((request) => (request.path === "/generateNewToken" ? { body: tokenResponse(1) } : request.headers.authorization === `Bearer ${held}` ? { status: 401, body: exceptionBody("UNAUTHORIZED", "Invalid token.") } : { body: { ok: true } }));
+    const client = newClient({ accessToken: held });
+    expect((await client.authorizedFetch("/caseSearch")).status).toBe(200);
+    expect(server.requests.map((r) => r.path)).toEqual(["/caseSearch", "/generateNewToken", "/caseSearch"]);
+    expect(await client.getAccessToken()).toBe(tokenResponse(1).accessToken);
+  });
+
+  it("an accessToken function is the token source: no token is generated, a 401 asks it once more", async () => {
+    let calls = 0;
+    server.setHandler((request) => (request.headers.authorization === "Bearer test-provided-token-1" ? { status: 401, body: exceptionBody("UNAUTHORIZED", "Invalid token.") } : { body: { ok: true } }));
+    const client = newClient({ accessToken: async () => `test-provided-token-${++calls}` });
+    expect((await client.authorizedFetch("/caseSearch")).status).toBe(200);
+    expect(server.requests.map((r) => [r.path, r.headers.authorization])).toEqual([["/caseSearch", "Bearer test-provided-token-1"], ["/caseSearch", "Bearer test-provided-token-2"]]);
+    expect(await client.getAccessToken()).toBe("test-provided-token-3");
+    expect(client.getCachedTokenId()).toBeUndefined();
+    await expect(client.invalidateToken()).rejects.toMatchObject({ name: "ValidationError", field: "tokenId", message: expect.stringContaining("accessToken function") });
+    expect(server.requests.some((r) => r.path === "/generateNewToken" || r.path === "/invalidateToken")).toBe(false);
+  });
+
+  it("the old { accessToken, tokenId } object and a stray accessTokenId are ValidationErrors naming the new options", () => {
+    const old = { accessToken: tokenResponse(9).accessToken, tokenId: tokenResponse(9).tokenId };
+    expect(() => newClient({ accessToken: old as never })).toThrow(/Invalid accessToken: .*now accessToken \+ accessTokenId/);
+    expect(() => newClient({ accessToken: async () => "test-token", accessTokenId: tokenResponse(9).tokenId })).toThrow(/Invalid accessTokenId: goes with a string accessToken/);
+    expect(() => newClient({ accessTokenId: tokenResponse(9).tokenId })).toThrow(/Invalid accessTokenId/);
+    expect(() => newClient({ accessToken: 7 as never })).toThrow(/Invalid accessToken: must be a token string or a function/);
     expect(server.requests).toHaveLength(0);
   });
 });

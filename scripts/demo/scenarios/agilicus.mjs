@@ -8,7 +8,7 @@ export async function agilicus({ importWorkspace }) {
   const fake = await startAgilicusFake();
   const vendor = new Vendor("Agilicus", fake);
   try {
-    const client = createAgilicusClient({ token: fake.adminToken, baseUrl: fake.url });
+    const client = createAgilicusClient({ accessToken: fake.adminToken, baseUrl: fake.url });
     let token;
     await vendor.step("create a token", async () => {
       token = (await client.createToken({ sub: "test-user-2", org: fake.orgId, audiences: ["test-app"], time_validity: { duration: 3600 }, roles: { "test-app": "owner" } })).token;

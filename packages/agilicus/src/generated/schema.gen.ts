@@ -734,7 +734,7 @@ export interface components {
              * @description Parameter controlling whether to determine the roles during introspection
              * @default false
              */
-            exclude_roles: boolean;
+            exclude_roles?: boolean;
         };
         /** @description A request to reissue a token. This contains the existing token from which the new token will be created, and any parameters to change the scope of the token. */
         TokenReissueRequest: {
@@ -809,12 +809,12 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type ApiKey = components['schemas']['APIKey'];
-export type ApiKeyIntrospect = components['schemas']['APIKeyIntrospect'];
-export type ApiKeyIntrospectAuthorizationInfo = components['schemas']['APIKeyIntrospectAuthorizationInfo'];
-export type ApiKeyIntrospectResponse = components['schemas']['APIKeyIntrospectResponse'];
-export type ApiKeySpec = components['schemas']['APIKeySpec'];
-export type ApiKeyStatus = components['schemas']['APIKeyStatus'];
+export type APIKey = components['schemas']['APIKey'];
+export type APIKeyIntrospect = components['schemas']['APIKeyIntrospect'];
+export type APIKeyIntrospectAuthorizationInfo = components['schemas']['APIKeyIntrospectAuthorizationInfo'];
+export type APIKeyIntrospectResponse = components['schemas']['APIKeyIntrospectResponse'];
+export type APIKeySpec = components['schemas']['APIKeySpec'];
+export type APIKeyStatus = components['schemas']['APIKeyStatus'];
 export type AuthenticationDocument = components['schemas']['AuthenticationDocument'];
 export type AuthenticationDocumentSpec = components['schemas']['AuthenticationDocumentSpec'];
 export type AuthenticationDocumentStatus = components['schemas']['AuthenticationDocumentStatus'];
@@ -827,8 +827,8 @@ export type CreateTokenRequest = components['schemas']['CreateTokenRequest'];
 export type HostPermissions = components['schemas']['HostPermissions'];
 export type IdentityAssertion = components['schemas']['IdentityAssertion'];
 export type IdentityAssertionResponse = components['schemas']['IdentityAssertionResponse'];
-export type JsonBodyConstraint = components['schemas']['JSONBodyConstraint'];
-export type ListApiKeysResponse = components['schemas']['ListAPIKeysResponse'];
+export type JSONBodyConstraint = components['schemas']['JSONBodyConstraint'];
+export type ListAPIKeysResponse = components['schemas']['ListAPIKeysResponse'];
 export type ListAuthenticationDocumentResponse = components['schemas']['ListAuthenticationDocumentResponse'];
 export type ListSessionsResponse = components['schemas']['ListSessionsResponse'];
 export type ListTokensResponse = components['schemas']['ListTokensResponse'];

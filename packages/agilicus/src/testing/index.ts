@@ -13,7 +13,7 @@
 // optional peer dependencies openapi-backend and ajv-formats.
 //
 //   const fake = await startAgilicusFake();
-//   const client = createAgilicusClient({ token: fake.adminToken, baseUrl: fake.url });
+//   const client = createAgilicusClient({ accessToken: fake.adminToken, baseUrl: fake.url });
 import { bearerTokenOf, extendFake, fakeSecret, queryBoolean, queryInteger, randomAlphanumeric, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
 import spec from "../generated/spec.gen.js";
 import type { APIKey, APIKeyIntrospect, AuthenticationDocument, BulkTokenRevoke, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, Session, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "../generated/models.gen.js";

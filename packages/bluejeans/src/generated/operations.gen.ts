@@ -27,7 +27,9 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [
+        "access_token"
+      ]
     },
     "secrets": {
       "request": [

@@ -20,6 +20,12 @@ const spec: Record<string, unknown> = {
     },
     "x-spec-decisions": [
       {
+        "id": "token-in-response",
+        "question": "The vendor schema leaves `access_token` optional in every grant response model (V1), yet a token response without it grants nothing. May a client rely on it? (repository convention, issue 12)",
+        "decision": "Keep V1's models (optional) and mark the property `x-required-in-response: true`: a grant response without a non-empty access_token is a broken response (ResponseParseError), and the generated types of the helper guarantee `access_token: string`.",
+        "reason": "The token is the whole point of a grant; declaring it `required` would change the vendor's model (and the generated SDK's) where the extension states only what the helper checks at runtime."
+      },
+      {
         "id": "seed-version",
         "question": "Which vendor version should the spec follow (V1 of 2017-05-15, which the seed was generated from, or the same author's corrections of the same day and later)?",
         "decision": "Follow V1 (the seed) for every operation, field, type, description and required list. Deviate only where a decision below says so: client-id-path-type, token-endpoint-security, authorize-server, post-seed-4xx-responses, grant-type-enum, grant-marker-modelling, grant-query-markers.",
@@ -700,6 +706,8 @@ const spec: Record<string, unknown> = {
         "properties": {
           "access_token": {
             "x-secret": true,
+            "x-required-in-response": true,
+            "x-decision": "token-in-response",
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
@@ -765,6 +773,8 @@ const spec: Record<string, unknown> = {
         "properties": {
           "access_token": {
             "x-secret": true,
+            "x-required-in-response": true,
+            "x-decision": "token-in-response",
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
@@ -854,6 +864,8 @@ const spec: Record<string, unknown> = {
         "properties": {
           "access_token": {
             "x-secret": true,
+            "x-required-in-response": true,
+            "x-decision": "token-in-response",
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
@@ -927,6 +939,8 @@ const spec: Record<string, unknown> = {
         "properties": {
           "access_token": {
             "x-secret": true,
+            "x-required-in-response": true,
+            "x-decision": "token-in-response",
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },
@@ -1020,6 +1034,8 @@ const spec: Record<string, unknown> = {
         "properties": {
           "access_token": {
             "x-secret": true,
+            "x-required-in-response": true,
+            "x-decision": "token-in-response",
             "type": "string",
             "description": "The access token acts as a kind of \"valet key\" that the application can include with its requests to the identity provider, which prove that it has permission from the user to access those APIs."
           },

@@ -46,7 +46,9 @@ export const operations = {
     "response": {
       "body": true,
       "type": "object",
-      "requiredSecrets": []
+      "requiredSecrets": [
+        "authToken"
+      ]
     },
     "secrets": {
       "request": [

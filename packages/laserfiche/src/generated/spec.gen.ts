@@ -11,6 +11,12 @@ const spec: Record<string, unknown> = {
     "description": "The three v1-alpha AccessTokens operations of the Laserfiche Cloud Repository API: create an access token from credentials, invalidate it (\"logout\"), and refresh the idle timer of its session. The token is then sent as `Authorization: Bearer <authToken>`. Hand-written from the seed SDK page (001_74e5de9f3a21c0b9.txt) and the reference laserfiche.md; not the vendor's own document.",
     "x-spec-decisions": [
       {
+        "id": "token-in-response",
+        "question": "The vendor schema leaves SessionKeyInfo.authToken optional (and nullable), yet a Create 200 without it carries no session at all. May a client rely on it? (repository convention, issue 12)",
+        "decision": "Keep the vendor's schema (optional, nullable) and mark the property `x-required-in-response: true`: a success response without a non-empty authToken is a broken response (ResponseParseError), and the generated types of the helper guarantee `authToken: string`.",
+        "reason": "The token is the whole point of Create; declaring it `required` would change the vendor's model (and the generated SDK's) where the extension states only what the helper checks at runtime."
+      },
+      {
         "id": "odata-context-extra-key",
         "question": "The vendor guide's sample Create response carries an \"@odata.context\" key, but the vendor schema of SessionKeyInfo (and, in v1, of ODataValueOfBoolean/ODataValueOfDateTime) says additionalProperties: false and does not list it. Which one do we follow? (reference §7 Q1)",
         "decision": "Do not declare \"@odata.context\" as a property (no invented fields), and leave additionalProperties unset (open) on the three response models SessionKeyInfo, ODataValueOfBoolean and ODataValueOfDateTime. The key is mentioned in the SessionKeyInfo description; it is left out of the Create 200 example because example linting treats undeclared keys as errors.",
@@ -418,6 +424,8 @@ const spec: Record<string, unknown> = {
         "properties": {
           "authToken": {
             "x-secret": true,
+            "x-required-in-response": true,
+            "x-decision": "token-in-response",
             "type": "string",
             "nullable": true,
             "description": "The auth token that can be used to authenticate with the repository apis."
