@@ -3,7 +3,8 @@
 // documented status, pagination with the API's own keys, and secret redaction.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { startLoopbackServer, type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
+import { startLoopbackServer, type RecordedRequest } from "@vendor-auth/testing";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import {
   AbortError,
   ApiError,

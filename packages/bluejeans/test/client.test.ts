@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
-import { repoPath, startLoopbackServer, type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
+import { startLoopbackServer, type RecordedRequest } from "@vendor-auth/testing";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import {
   AbortError,
   ApiError,

@@ -14,16 +14,16 @@
 //
 //   const fake = await startAgilicusFake();
 //   const client = createAgilicusClient({ token: fake.adminToken, baseUrl: fake.url });
-import { bearerTokenOf, extendFake, fakeSecret, queryBoolean, queryInteger, randomAlphanumeric, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
+import { bearerTokenOf, extendFake, fakeSecret, queryBoolean, queryInteger, randomAlphanumeric, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/testing";
 import spec from "../generated/spec.gen.js";
 import type { APIKey, APIKeyIntrospect, AuthenticationDocument, BulkTokenRevoke, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, Session, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "../generated/models.gen.js";
 import { DATE_FILTER_FORMS, isServiceDateTime, parseDateFilter, parseServiceDateTime } from "./dates.js";
 import { IDENTITY_STATEMENT_GRANT, checkIdentityAssertion, newDocumentKey, newIssuerKey, signJwt } from "./identity.js";
 import { AgilicusState, type DocumentRecord, type TokenRecord } from "./state.js";
 
-/** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
-export { createManualClock } from "@vendor-auth/core/testing";
-export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/core/testing";
+/** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/testing). */
+export { createManualClock } from "@vendor-auth/testing";
+export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/testing";
 
 export interface AgilicusFakeOptions {
   /**
