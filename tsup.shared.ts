@@ -34,7 +34,7 @@ export const vendorPackage = () =>
 export const corePackage = () => defineConfig({ ...common, entry: { index: "src/index.ts", internal: "src/internal.ts" } });
 
 /** The test toolkit (Node only: loopback servers): the fakes' base and servers, and the vitest suite. */
-export const testingPackage = () => defineConfig({ ...common, platform: "node", target: "node18", entry: { index: "src/index.ts", suite: "src/suite.ts" } });
+export const testingPackage = () => defineConfig({ ...common, platform: "node", target: "node20", entry: { index: "src/index.ts", suite: "src/suite.ts" } });
 
 /** A store package (Node only: it runs on a Node Redis client), and its test helpers. */
 export const storePackage = () => defineConfig({ ...common, platform: "node", target: "node20", entry: { index: "src/index.ts", ...testingEntry() } });

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { seconds } from "../package-check/pack.mjs";
-import { EXTRA_MODULE_PACKAGE, EXTRA_MODULES, PACKAGE_NAMES, UNSUPPORTED, smoke } from "./smoke.mjs";
+import { EXTRA_MODULES, PACKAGE_NAMES, UNSUPPORTED, smoke } from "./smoke.mjs";
 
 export const CHROMIUM = "/usr/bin/chromium";
 /** Flags for a quiet, offline-safe headless run (this machine refuses Chromium's own network calls). */
@@ -55,7 +55,7 @@ export async function ensureChromium() {
 /** One ES module exporting every package's namespace; bundling them together keeps one core. */
 async function bundlePackages(scratchDir) {
   const source = Object.entries({ ...PACKAGE_NAMES, ...EXTRA_MODULES })
-    .filter(([key]) => !UNSUPPORTED[EXTRA_MODULE_PACKAGE[key] ?? key]?.chromium)
+    .filter(([key]) => !UNSUPPORTED[key]?.chromium)
     .map(([key, name]) => `export * as ${key} from "${name}";`)
     .join("\n");
   const result = await esbuild.build({

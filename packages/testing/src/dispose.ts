@@ -1,6 +1,6 @@
-// `await using fake = await startXFake()` on every Node this package supports. Node 18 and early
-// Node 20 have no `Symbol.asyncDispose`; transpilers that lower `await using` then look the method
-// up under `Symbol.for("Symbol.asyncDispose")`, so a fake is keyed under both.
+// `await using fake = await startXFake()` on every Node this package supports. Early Node 20 has
+// no `Symbol.asyncDispose`; transpilers that lower `await using` then look the method up under
+// `Symbol.for("Symbol.asyncDispose")`, so a fake is keyed under both.
 //
 // The same rule as @vendor-auth/core's dispose.ts, not imported from it: core's own tests run on
 // this package (its loopback server and fault suite), so a dependency on core would close a cycle
