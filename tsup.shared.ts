@@ -30,8 +30,11 @@ export const vendorPackage = () =>
     },
   });
 
-/** The core package: its public surface, the toolkit of the vendor packages, the shared machinery of the fakes. */
-export const corePackage = () => defineConfig({ ...common, entry: { index: "src/index.ts", internal: "src/internal.ts", ...testingEntry() } });
+/** The core package: its public surface and the toolkit of the vendor packages. */
+export const corePackage = () => defineConfig({ ...common, entry: { index: "src/index.ts", internal: "src/internal.ts" } });
+
+/** The test toolkit (Node only: loopback servers): the fakes' base and servers, and the vitest suite. */
+export const testingPackage = () => defineConfig({ ...common, platform: "node", target: "node20", entry: { index: "src/index.ts", suite: "src/suite.ts" } });
 
 /** A store package (Node only: it runs on a Node Redis client), and its test helpers. */
 export const storePackage = () => defineConfig({ ...common, platform: "node", target: "node20", entry: { index: "src/index.ts", ...testingEntry() } });

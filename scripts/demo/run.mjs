@@ -4,15 +4,25 @@
 // user would. Prints a progress line while it runs, then one table per vendor (step, HTTP calls,
 // result, ms). Exits 1 when any step fails. Prints no secret: results are ids, counts and
 // statuses, and anything shaped like a fake token is masked.
+import { existsSync } from "node:fs";
 import { Vendor, clearProgress, mask, printSummary, progress } from "./report.mjs";
 import { importWorkspace } from "./workspace.mjs";
-import { agilicus } from "./scenarios/agilicus.mjs";
-import { bluejeans } from "./scenarios/bluejeans.mjs";
-import { laserfiche } from "./scenarios/laserfiche.mjs";
 import { fleet } from "./scenarios/fleet.mjs";
-import { unicourt } from "./scenarios/unicourt.mjs";
+import { VENDORS, identifierOf } from "../vendors.mjs";
 
-const scenarios = { UniCourt: unicourt, Laserfiche: laserfiche, Agilicus: agilicus, BlueJeans: bluejeans, Fleet: fleet };
+// One scenario per vendor (scenarios/<vendor>.mjs exports a function named after it), then the fleet.
+// A vendor without one yet (just scaffolded) shows as one failed step that names the missing file.
+const vendorScenario = async (vendor) => {
+  const file = new URL(`./scenarios/${vendor}.mjs`, import.meta.url);
+  const module = existsSync(file) ? await import(file.href) : {};
+  return (
+    module[identifierOf(vendor)] ??
+    (() => {
+      throw new Error(`no demo scenario: write scripts/demo/scenarios/${vendor}.mjs (export async function ${identifierOf(vendor)})`);
+    })
+  );
+};
+const scenarios = { ...Object.fromEntries(await Promise.all(VENDORS.map(async (vendor) => [vendor, await vendorScenario(vendor)]))), fleet };
 const vendors = [];
 const started = performance.now();
 for (const [name, scenario] of Object.entries(scenarios)) {

@@ -1,2 +1,2 @@
 // The generator's own tests (small specs in memory); see vitest.shared.ts for the limits.
-export { default } from "../../vitest.shared";
+export { default } from "../../vitest.shared.ts";

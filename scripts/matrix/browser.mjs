@@ -75,7 +75,7 @@ function pageHtml(apiUrl) {
 <script type="module">
 import * as mods from "./packages.js";
 const smoke = ${smoke.toString()};
-smoke(mods, ${JSON.stringify(apiUrl)}).then((results) => { window.__smoke = results; }, (error) => { window.__smoke = { page: { ok: false, detail: String(error) } }; });
+smoke(mods, ${JSON.stringify(apiUrl)}, ${JSON.stringify(Object.keys(PACKAGE_NAMES))}).then((results) => { window.__smoke = results; }, (error) => { window.__smoke = { page: { ok: false, detail: String(error) } }; });
 </script>`;
 }
 

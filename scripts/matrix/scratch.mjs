@@ -1,7 +1,8 @@
 // A scratch project in a temp dir with the packed tarballs installed by npm, as a user would get
 // them: the runtime matrix and the browser run import the packages from its node_modules. Only
-// openapi-fetch (and its own dependency) comes from the registry (or npm's cache); the
-// @vendor-auth packages all come from the tarballs.
+// the packages' third-party dependencies (openapi-fetch; openapi-backend, ajv-formats and fast-check
+// of @vendor-auth/testing; @redis/client) come from the registry (or npm's cache); the @vendor-auth
+// packages all come from the tarballs.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,11 +1,13 @@
 // The smoke test every runtime runs, per package: import it, call one operation end to end
 // against the loopback vendor API (vendor-api.mjs), and provoke a 400 that must arrive as the
 // package's own BadRequestError. `smoke` is serialised with toString() into an ESM file, a CJS
-// file and a browser page, so it must stay self-contained: no imports, no outer variables.
+// file and a browser page, so the function must stay self-contained: no imports, no outer variables.
 //
-// `mods` = { core, unicourt, laserfiche, agilicus, bluejeans } (the packages' module namespaces);
-// resolves with { <package>: { ok: boolean, detail: string } }.
-export async function smoke(mods, apiUrl) {
+// `mods` = the module namespace of every entry of PACKAGE_NAMES and EXTRA_MODULES, by key;
+// `packages` = the keys of PACKAGE_NAMES; resolves with { <package>: { ok: boolean, detail: string } }.
+import { VENDORS, identifierOf, packageName } from "../vendors.mjs";
+
+export async function smoke(mods, apiUrl, packages) {
   const assert = (condition, message) => {
     if (!condition) throw new Error(`assertion failed: ${message}`);
   };
@@ -32,7 +34,7 @@ export async function smoke(mods, apiUrl) {
       const body = await api.call("ping", (init) => api.http.GET("/ping", init));
       assert(body && body.pong === true, `pong expected, got ${JSON.stringify(body)}`);
       // One copy of core behind every vendor package: their error classes are core's.
-      for (const vendor of ["unicourt", "laserfiche", "agilicus", "bluejeans"]) assert(mods[vendor].BadRequestError === core.BadRequestError, `${vendor} shares core's error classes`);
+      for (const key of packages) if (key !== "core" && mods[key] && "BadRequestError" in mods[key]) assert(mods[key].BadRequestError === core.BadRequestError, `${key} shares core's error classes`);
       assert((await api.op("ping")).pong === true, "ping answered");
       return `ping ok; ${await expectBadRequest(core, () => api.op("ping", { params: { query: { fail: "400" } } }))}`;
     },
@@ -90,7 +92,43 @@ export async function smoke(mods, apiUrl) {
       assert(events.some((e) => e.type === "token-store" && e.action === "degraded"), "a degraded event");
       return "Redis unreachable: getAccessToken ok on the local cache, degraded event; short key refused";
     },
+    async testing() {
+      // What a user's test does: a vendor fake (built on @vendor-auth/testing, the vendor package's
+      // optional peer) and a client against it; then the toolkit's own spec mock.
+      // Loaded here, not with the other packages: on a runtime it does not support (Node 18) only this column fails.
+      // Not even tried on Node 18 (n/a there): Node 18's ESM loader ends the process on openapi-backend's require of an ES module.
+      if (Number(process.versions.node.split(".")[0]) < 20) throw new Error("@vendor-auth/testing needs Node 20+");
+      const load = (name) => (typeof require === "function" ? require(name) : import(name));
+      const [testing, unicourtTesting] = await Promise.all([load("@vendor-auth/testing"), load("@vendor-auth/unicourt/testing")]);
+      const { unicourt } = mods;
+      const fake = await unicourtTesting.startUniCourtFake();
+      try {
+        const client = unicourt.createUniCourtClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url, maxRetries: 0 });
+        const token = await client.getAccessToken();
+        assert(typeof token === "string" && token.length > 0 && fake.violations.length === 0, `a token from the fake expected, got ${token}, violations ${JSON.stringify(fake.violations)}`);
+        fake.failNext({ status: 400 });
+        await expectBadRequest(unicourt, () => client.generateNewToken(), fake.clientSecret);
+      } finally {
+        await fake.close();
+      }
+      const spec = { openapi: "3.0.3", info: { title: "smoke", version: "1" }, paths: { "/ping": { get: { operationId: "ping", responses: { 200: { description: "ok", content: { "application/json": { schema: { type: "object" }, example: { pong: true } } } } } } } } };
+      const mock = await testing.startSpecMockServer(spec);
+      try {
+        const answer = await (await fetch(`${mock.url}/ping`)).json();
+        assert(answer.pong === true && mock.violations.length === 0, `the spec mock's example expected, got ${JSON.stringify(answer)}`);
+      } finally {
+        await mock.close();
+      }
+      return "UniCourt fake: getAccessToken ok, failNext 400 -> BadRequestError; spec mock ok";
+    },
   };
+  // A package without a case of its own (a vendor just scaffolded): it loads and shares core's errors.
+  for (const key of packages) {
+    cases[key] ??= async () => {
+      assert(mods[key] && mods[key].BadRequestError === mods.core.BadRequestError, `${key} loads and shares core's error classes`);
+      return "loads; error classes are core's (no smoke case of its own yet: scripts/matrix/smoke.mjs)";
+    };
+  }
   const results = {};
   for (const [name, run] of Object.entries(cases)) {
     try {
@@ -102,13 +140,22 @@ export async function smoke(mods, apiUrl) {
   return results;
 }
 
-export const PACKAGE_NAMES = { core: "@vendor-auth/core", unicourt: "@vendor-auth/unicourt", laserfiche: "@vendor-auth/laserfiche", agilicus: "@vendor-auth/agilicus", bluejeans: "@vendor-auth/bluejeans", tokenStoreRedis: "@vendor-auth/token-store-redis" };
+/** The column of each package: key (an identifier) → npm name; the vendors from scripts/vendors.mjs. */
+export const PACKAGE_NAMES = {
+  core: "@vendor-auth/core",
+  testing: "@vendor-auth/testing",
+  ...Object.fromEntries(VENDORS.map((vendor) => [identifierOf(vendor), packageName(vendor)])),
+  tokenStoreRedis: "@vendor-auth/token-store-redis",
+};
 /** Runtimes a package is not made for (by runtime id, with the reason): "n/a" there, not run in the browser bundle. */
 export const UNSUPPORTED = {
   tokenStoreRedis: { chromium: "a TCP client to Redis, for server runtimes", node18: "needs Node 20+ (node-redis; Web Crypto as a global)" },
+  testing: { chromium: "loopback servers on node:http, for tests on Node", node18: "needs Node 20+ (openapi-backend's JSON-schema ref parser)" },
 };
 /** Entry points the smoke test loads besides the packages' main ones (no column of their own). */
 export const EXTRA_MODULES = { coreInternal: "@vendor-auth/core/internal" };
+/** Packages their smoke case loads itself (so a runtime that cannot load them fails only their column). */
+export const LOADED_BY_CASE = ["testing"];
 /** The line a smoke run prints its results on (stdout may carry other output). */
 export const RESULT_MARKER = "SMOKE-RESULT ";
 
@@ -117,12 +164,12 @@ export const RESULT_MARKER = "SMOKE-RESULT ";
  * URL baked in, printing RESULT_MARKER + JSON. An import failure fails every package, as it should.
  */
 export function renderSmoke(kind, apiUrl) {
-  const entries = Object.entries({ ...PACKAGE_NAMES, ...EXTRA_MODULES });
+  const entries = Object.entries({ ...PACKAGE_NAMES, ...EXTRA_MODULES }).filter(([key]) => !LOADED_BY_CASE.includes(key));
   const load =
     kind === "esm"
       ? entries.map(([key, name]) => `import * as ${key} from "${name}";`).join("\n")
       : entries.map(([key, name]) => `const ${key} = require("${name}");`).join("\n");
-  const main = `(${smoke.toString()})({ ${entries.map(([key]) => key).join(", ")} }, ${JSON.stringify(apiUrl)})
+  const main = `(${smoke.toString()})({ ${entries.map(([key]) => key).join(", ")} }, ${JSON.stringify(apiUrl)}, ${JSON.stringify(Object.keys(PACKAGE_NAMES))})
   .then((results) => console.log(${JSON.stringify(RESULT_MARKER)} + JSON.stringify(results)))
   .catch((error) => { console.error(error); process.exitCode = 1; });`;
   return `// Generated by scripts/matrix/smoke.mjs (${kind}).\n${load}\n\n${main}\n`;

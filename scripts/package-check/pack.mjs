@@ -5,15 +5,16 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { VENDORS } from "../vendors.mjs";
 
 const run = promisify(execFile);
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
-/** The packages that are published, in dependency order (core first). */
-export const PUBLISHED = ["core", "unicourt", "laserfiche", "agilicus", "bluejeans", "token-store-redis"];
+/** The packages that are published, in dependency order (core first; the vendors from scripts/vendors.mjs). */
+export const PUBLISHED = ["core", "testing", ...VENDORS, "token-store-redis"];
 /** The vendor packages: the published ones with a helper client, an SDK and a schema entry. */
-export const VENDORS = PUBLISHED.filter((name) => name !== "core" && name !== "token-store-redis");
+export { VENDORS };
 
 /** `{ folder, dir, name, version }` of each published package, read from its package.json. */
 export function publishedPackages() {

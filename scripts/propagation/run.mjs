@@ -10,12 +10,13 @@
 //             RawToken gains `session_secret` (x-secret)          the new field is redacted from errors
 //
 //   pnpm propagation        (run by .ci/run; a few minutes: an install and two packages' generate + build)
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { copyTree } from "../scratch-copy.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const started = performance.now();
@@ -25,18 +26,6 @@ function sh(cmd, args, cwd) {
   const result = spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${result.status}:\n${`${result.stdout}\n${result.stderr}`.trim().split("\n").slice(-30).join("\n")}`);
   return result.stdout;
-}
-
-/** The tracked and untracked (not ignored) files of the tree, as a fresh git repository. */
-function copyTree(dest) {
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(path.join(ROOT, file))) continue;
-    mkdirSync(path.dirname(path.join(dest, file)), { recursive: true });
-    cpSync(path.join(ROOT, file), path.join(dest, file));
-  }
-  const env = { ...process.env, GIT_AUTHOR_NAME: "propagation", GIT_AUTHOR_EMAIL: "p@example.com", GIT_COMMITTER_NAME: "propagation", GIT_COMMITTER_EMAIL: "p@example.com" };
-  for (const args of [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "before the spec edits"]]) execFileSync("git", args, { cwd: dest, env });
 }
 
 /** Replaces every occurrence of `from` (there must be `times` of them) in a spec of the copy. */
@@ -79,7 +68,7 @@ const rejection = async (promise) => promise.then(() => undefined, (error) => er
 const work = mkdtempSync(path.join(tmpdir(), "vendor-auth-propagation-"));
 try {
   const repo = path.join(work, "repo");
-  copyTree(repo);
+  copyTree(repo, "propagation");
   log("copied the tree");
   sh("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], repo);
   // The generator JAR: downloaded once, shared.

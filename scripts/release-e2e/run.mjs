@@ -19,9 +19,9 @@
 //      text, and a consumer on ^<first version> does not receive the major.
 //
 //   pnpm release-e2e        (run by .ci/run; takes a few minutes: two full releases)
-import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -30,12 +30,13 @@ import { startRegistry } from "./registry.mjs";
 import { PACKAGE_NAMES, parseSmokeOutput, renderSmoke } from "../matrix/smoke.mjs";
 import { startVendorApi } from "../matrix/vendor-api.mjs";
 import { PUBLISHED } from "../package-check/pack.mjs";
+import { copyTree, gitIdentity } from "../scratch-copy.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const log = (message) => console.log(`release-e2e [${elapsed()}]: ${message}`);
-const gitEnv = { GIT_AUTHOR_NAME: "release-e2e", GIT_AUTHOR_EMAIL: "release-e2e@example.com", GIT_COMMITTER_NAME: "release-e2e", GIT_COMMITTER_EMAIL: "release-e2e@example.com" };
+const gitEnv = gitIdentity("release-e2e");
 const summary = [];
 
 class StepError extends Error {}
@@ -53,22 +54,6 @@ const assert = (condition, message) => {
 };
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
 const pkgJson = (repo, dir) => readJson(path.join(repo, "packages", dir, "package.json"));
-
-/** The tree as it is (tracked files and untracked ones that are not ignored), as a fresh git repository. */
-function copyTree(dest) {
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
-  for (const file of files) {
-    const from = path.join(ROOT, file);
-    if (!existsSync(from)) continue; // deleted in the working tree
-    mkdirSync(path.dirname(path.join(dest, file)), { recursive: true });
-    cpSync(from, path.join(dest, file));
-  }
-  const git = (...args) => sh("git", args, { cwd: dest, env: gitEnv });
-  git("init", "-q", "-b", "main");
-  git("add", "-A");
-  git("commit", "-qm", "The tree under release");
-  return { files: files.length, git };
-}
 
 /** What the copy would otherwise download again: the generator JAR and the matrix runtimes. */
 function shareCaches(repo) {
@@ -154,7 +139,8 @@ async function main() {
   log(`verdaccio ${registry.version} on ${registry.url}`);
   try {
     const repo = path.join(work, "repo");
-    const { files, git } = copyTree(repo);
+    const files = copyTree(repo, "release-e2e");
+    const git = (...args) => sh("git", args, { cwd: repo, env: gitEnv });
     log(`copied ${files} files into a scratch repository`);
     // The registry and its token live outside the tree, in a user config only these commands see.
     const npmrc = path.join(work, "npmrc");

@@ -4,7 +4,8 @@
 import { inspect } from "node:util";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import createClient from "openapi-fetch";
-import { startLoopbackServer, type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
+import { startLoopbackServer, type RecordedRequest } from "@vendor-auth/testing";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import {
   AbortError,
   ApiError,

@@ -3,7 +3,8 @@
 // against specs/agilicus.yaml and answers from the spec (its responses are validated too). Any
 // violation fails the test. Also checks the helper's hand-copied operation facts against the spec.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { repoPath, startSpecMockServer, type SpecMockServer } from "@vendor-auth/testkit";
+import { startSpecMockServer, type SpecMockServer } from "@vendor-auth/testing";
+import specDocument from "../src/generated/spec.gen.js";
 import { Configuration, TokensApi } from "../src/generated/sdk/index.js";
 import { createAgilicusClient, operations, type OperationId } from "../src/index.js";
 import { API_KEY_SECRET, ASSERTION, INTROSPECTED, OPERATION_CASES, ORG, RAW_TOKEN, TOKEN, USER, createTokenRequest, documentRequest, sessionRequest } from "./fixtures.js";
@@ -11,12 +12,11 @@ import { specOperations } from "./spec.js";
 
 let mock: SpecMockServer;
 beforeAll(async () => {
-  mock = await startSpecMockServer(repoPath("specs/agilicus.yaml"));
+  mock = await startSpecMockServer(specDocument);
 });
 afterAll(() => mock.close());
 beforeEach(() => {
-  mock.requests.length = 0;
-  mock.violations.length = 0;
+  mock.clearLog();
 });
 
 const NO_CONTENT = ["deleteApiKey", "deleteAuthenticationDocument", "deleteSession", "createRevokeTokenTask"];

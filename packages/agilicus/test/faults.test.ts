@@ -1,7 +1,7 @@
-// The shared fault-injection suite (packages/testkit/src/fault-suite.ts) for the Agilicus client.
+// The shared fault-injection suite (packages/testing/src/fault-suite.ts) for the Agilicus client.
 // Agilicus keeps no token cache (the caller's provider owns the token), so the re-authentication
 // scenario uses a provider: after a 401 it is asked once more and the call repeated with its new token.
-import { describeFaultInjection } from "@vendor-auth/testkit";
+import { describeFaultInjection } from "@vendor-auth/testing/suite";
 import { createAgilicusClient, type AgilicusClient } from "../src/index.js";
 import { RAW_TOKEN, createTokenRequest, rawToken, session } from "./fixtures.js";
 

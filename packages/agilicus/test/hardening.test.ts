@@ -2,7 +2,7 @@
 // for a caller who already gave up, a 401 asks it again at most once per interval, token responses
 // must hold a token, bodies are type-checked before they are touched.
 import { describe, expect, it } from "vitest";
-import { HOUR_MS, useLoopbackServer } from "@vendor-auth/testkit";
+import { HOUR_MS, useLoopbackServer } from "@vendor-auth/testing/suite";
 import { AbortError, ResponseParseError, ValidationError, createAgilicusClient } from "../src/index.js";
 import { createTokenRequest } from "./fixtures.js";
 

@@ -5,7 +5,7 @@
 import { createPrivateKey, generateKeyPairSync, verify } from "node:crypto";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createManualClock } from "@vendor-auth/core/testing";
+import { createManualClock } from "@vendor-auth/testing";
 import {
   BadRequestError,
   IDENTITY_STATEMENT_GRANT,

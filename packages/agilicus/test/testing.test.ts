@@ -3,7 +3,7 @@
 // keyset pagination, authentication documents, bearer auth only where the spec requires it, and
 // the fake's spec validation. Time comes from an injected clock.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createManualClock } from "@vendor-auth/core/testing";
+import { createManualClock } from "@vendor-auth/testing";
 import { createPrivateKey } from "node:crypto";
 import { AuthenticationError, GoneError, NotFoundError, createAgilicusClient, createAgilicusServiceAccount, type AgilicusClient, type CreateTokenRequest } from "../src/index.js";
 import { DEFAULT_ADMIN_TOKEN, startAgilicusFake, type AgilicusFake } from "../src/testing/index.js";

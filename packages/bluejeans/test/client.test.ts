@@ -6,7 +6,8 @@ import { inspect } from "node:util";
 import createClient from "openapi-fetch";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
-import { repoPath, startLoopbackServer, type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
+import { startLoopbackServer, type RecordedRequest } from "@vendor-auth/testing";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import {
   AbortError,
   ApiError,

@@ -4,15 +4,13 @@
 //
 // The `access_token` apiKey-in-query scheme of the secured operations is checked by the mock's
 // security handler, not as a declared query parameter.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
-import { parse } from "yaml";
-import { repoPath, startSpecMockServer, type SpecMockServer } from "@vendor-auth/testkit";
+import { startSpecMockServer, type SpecMockServer } from "@vendor-auth/testing";
+import specDocument from "../src/generated/spec.gen.js";
 import { AuthenticationApi, Configuration, createSdkConfiguration, type GrantClient } from "../src/generated/sdk.gen.js";
 import { AuthenticationError, createBlueJeansClient, operations } from "../src/index.js";
 import { APP_TOKEN, AUTH_CODE, CLIENT_ID, CLIENT_SECRET, MEETING_ID, PASSCODE, PASSWORD, REDIRECT_URI, USERNAME, USER_ID, grantClient, refreshToken } from "./fixtures.js";
 
-const SPEC = repoPath("specs/bluejeans.yaml");
 type Operation = { security?: Array<Record<string, unknown>>; parameters?: unknown[] };
 type Spec = { security?: Array<Record<string, unknown>>; paths: Record<string, Record<string, Operation>> };
 
@@ -28,8 +26,8 @@ const securedOperations = (spec: Spec) =>
 let mock: SpecMockServer;
 let realMock: SpecMockServer;
 beforeAll(async () => {
-  mock = await startSpecMockServer(SPEC);
-  realMock = await startSpecMockServer(SPEC);
+  mock = await startSpecMockServer(specDocument);
+  realMock = await startSpecMockServer(specDocument);
 });
 afterAll(async () => {
   await mock.close();
@@ -37,12 +35,11 @@ afterAll(async () => {
 });
 beforeEach(() => {
   for (const server of [mock, realMock]) {
-    server.requests.length = 0;
-    server.violations.length = 0;
+    server.clearLog();
   }
 });
 
-// Note: mock.override() lasts for the rest of the file (the testkit has no reset), so tests that
+// Note: mock.override() lasts for the rest of the file (a spec mock has no reset), so tests that
 // override an operation come after the ones that need the spec's own mock responses.
 const allOperations = Object.keys(operations).sort();
 const hit = (server: SpecMockServer = mock) => [...new Set(server.requests.map((r) => r.operationId))].sort();
@@ -65,7 +62,7 @@ describe("generated SDK against the spec", () => {
     await sdk.regenerateClientApplicationSecret({ userId: USER_ID, clientId: "test-app-id" });
     expect(mock.violations).toEqual([]);
     expect(hit()).toEqual(allOperations);
-    expect(mock.requests.filter((r) => r.operationId === "getToken").map((r) => (r.json as { grant_type: string }).grant_type)).toEqual([
+    expect(mock.requests.filter((r) => r.operationId === "getToken").map((r) => (r.body as { grant_type: string }).grant_type)).toEqual([
       "password",
       "meeting_passcode",
       "client_credentials",
@@ -80,7 +77,7 @@ describe("generated SDK against the spec", () => {
     const token = await sdk.getTokenByClient({ ...credentials });
     expectTypeOf(token).toEqualTypeOf<GrantClient>();
     expect(token.scope?.enterprise).toBe(42);
-    expect(mock.requests.at(-1)?.json).toMatchObject({ grant_type: "client_credentials" });
+    expect(mock.requests.at(-1)?.body).toMatchObject({ grant_type: "client_credentials" });
     expect(mock.violations).toEqual([]);
   });
 
@@ -182,7 +179,7 @@ describe("the real spec, unmodified", () => {
   });
 
   it("the secured operations accept the access_token query credential, and flag a call without it", async () => {
-    expect(securedOperations(parse(readFileSync(SPEC, "utf8")) as Spec)).toHaveLength(4);
+    expect(securedOperations(specDocument as unknown as Spec)).toHaveLength(4);
     const client = createBlueJeansClient({ accessToken: APP_TOKEN, baseUrl: realMock.url });
     await client.getTokenInfo();
     await client.regenerateClientApplicationSecret(USER_ID, "test-app-id");

@@ -1,5 +1,5 @@
-// The shared fault-injection suite (packages/testkit/src/fault-suite.ts) for the BlueJeans client.
-import { describeFaultInjection } from "@vendor-auth/testkit";
+// The shared fault-injection suite (packages/testing/src/fault-suite.ts) for the BlueJeans client.
+import { describeFaultInjection } from "@vendor-auth/testing/suite";
 import { createBlueJeansClient, type BlueJeansClient, type BlueJeansSession } from "../src/index.js";
 import { APP_TOKEN, CLIENT_ID, CLIENT_SECRET, USER_ID, accessToken, errorBody, grantClient } from "./fixtures.js";
 

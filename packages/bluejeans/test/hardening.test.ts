@@ -3,7 +3,8 @@
 // redacted, session options checked, a pre-aborted signal minting nothing.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { useLoopbackServer, type RecordedRequest } from "@vendor-auth/testkit";
+import { type RecordedRequest } from "@vendor-auth/testing";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import { AbortError, ValidationError, VendorAuthError, createBlueJeansClient } from "../src/index.js";
 import { AUTH_CODE, CLIENT_ID, CLIENT_SECRET, MEETING_ID, REDIRECT_URI, USER_ID, accessToken, grantClient, grantCode, grantRefresh } from "./fixtures.js";
 

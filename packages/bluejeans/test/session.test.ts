@@ -5,7 +5,8 @@
 import { inspect } from "node:util";
 import createClient from "openapi-fetch";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { type RecordedRequest, useLoopbackServer } from "@vendor-auth/testkit";
+import { type RecordedRequest } from "@vendor-auth/testing";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import {
   AuthenticationError,
   BadRequestError,

@@ -3,7 +3,7 @@
 // original grant), revoke, tokenInfo, the authorize redirect, client applications, and the
 // fake's spec validation. No test waits for real time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createManualClock } from "@vendor-auth/core/testing";
+import { createManualClock } from "@vendor-auth/testing";
 import { AuthenticationError, BadRequestError, createBlueJeansClient, parseAuthorizationCallback, type BlueJeansClient } from "../src/index.js";
 import { DEFAULT_REDIRECT_URI, startBlueJeansFake, type BlueJeansFake } from "../src/testing/index.js";
 

@@ -2,7 +2,8 @@
 // Retry-After, redaction of everything an error keeps, and the option validator.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { startLoopbackServer, useLoopbackServer, serialisedForms } from "@vendor-auth/testkit";
+import { startLoopbackServer } from "@vendor-auth/testing";
+import { useLoopbackServer, serialisedForms } from "@vendor-auth/testing/suite";
 import {
   ApiError,
   BadRequestError,

@@ -2,7 +2,8 @@
 // may go, redirects, typed failures, bounded re-authentication and opt-in retries.
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { startLoopbackServer, useLoopbackServer, serialisedForms, type RecordedRequest } from "@vendor-auth/testkit";
+import { startLoopbackServer, type RecordedRequest } from "@vendor-auth/testing";
+import { useLoopbackServer, serialisedForms } from "@vendor-auth/testing/suite";
 import {
   AbortError,
   ConnectionError,

@@ -1,6 +1,6 @@
 // The logger events of the transport: one per request, response, retry and failure, redacted.
 import { describe, expect, it } from "vitest";
-import { useLoopbackServer } from "@vendor-auth/testkit";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import { Redactor, createApiClient, type ClientEvent } from "../src/internal.js";
 
 import { facts } from "./support/facts.js";

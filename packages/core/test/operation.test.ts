@@ -3,7 +3,7 @@
 // operation's security, secrets redacted while the call runs and remembered when received, a 401
 // re-authenticated once through the client's token source.
 import { describe, expect, it } from "vitest";
-import { useLoopbackServer, serialisedForms } from "@vendor-auth/testkit";
+import { useLoopbackServer, serialisedForms } from "@vendor-auth/testing/suite";
 import {
   ProvidedTokens,
   Redactor,

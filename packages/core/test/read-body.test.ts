@@ -1,7 +1,7 @@
 // readBodyText on its own: the limit counts decoded bytes whatever the headers say, strict UTF-8.
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { useLoopbackServer } from "@vendor-auth/testkit";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import { BodyNotUtf8Error, BodyTooLargeError, readBodyText } from "../src/read-body.js";
 
 const server = useLoopbackServer();

@@ -2,7 +2,7 @@
 // answer it reads (RFC 6749 §5.1), one exchange for concurrent callers, renewal at a fraction of
 // the lifetime, no retry, no redirect, and the bearer and token kept out of every error.
 import { describe, expect, it } from "vitest";
-import { serialisedForms, useLoopbackServer } from "@vendor-auth/testkit";
+import { serialisedForms, useLoopbackServer } from "@vendor-auth/testing/suite";
 import { Redactor, createTokenExchange, exactlyOneOf, optionalScopes, checkServerUrl, toBase64Url, utf8, type TokenExchangeOptions } from "../src/internal.js";
 
 const server = useLoopbackServer();

@@ -4,7 +4,8 @@
 import { inspect } from "node:util";
 import createClient from "openapi-fetch";
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
-import { startLoopbackServer, type RecordedRequest, type Reply, useLoopbackServer } from "@vendor-auth/testkit";
+import { startLoopbackServer, type RecordedRequest, type Reply } from "@vendor-auth/testing";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import {
   AbortError,
   ApiError,
@@ -23,7 +24,7 @@ import {
   type SessionKeyInfo,
 } from "../src/index.js";
 import { CUSTOMER_ID, PASSWORD, REPO_ID, SESSION_KEY, USERNAME, apiServerException, authToken, expireTime, path, sessionKeyInfo } from "./fixtures.js";
-import { nodeHttpFetch } from "./node-http-fetch.js";
+import { nodeHttpFetch } from "@vendor-auth/testing";
 
 const server = useLoopbackServer();
 afterEach(() => {

@@ -3,20 +3,20 @@
 // answers from the spec (its responses are validated too). Any violation fails the test.
 // The Keep-Alive header goes through a node:http fetch (Node's built-in fetch cannot send it).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { repoPath, startSpecMockServer, type SpecMockServer } from "@vendor-auth/testkit";
+import { startSpecMockServer, type SpecMockServer } from "@vendor-auth/testing";
+import specDocument from "../src/generated/spec.gen.js";
 import { AccessTokensApi, Configuration } from "../src/generated/sdk/index.js";
 import { createLaserficheClient, operations } from "../src/index.js";
 import { CUSTOMER_ID, PASSWORD, REPO_ID, USERNAME, apiServerException } from "./fixtures.js";
-import { nodeHttpFetch } from "./node-http-fetch.js";
+import { nodeHttpFetch } from "@vendor-auth/testing";
 
 let mock: SpecMockServer;
 beforeAll(async () => {
-  mock = await startSpecMockServer(repoPath("specs/laserfiche.yaml"));
+  mock = await startSpecMockServer(specDocument);
 });
 afterAll(() => mock.close());
 beforeEach(() => {
-  mock.requests.length = 0;
-  mock.violations.length = 0;
+  mock.clearLog();
 });
 
 const allOperations = Object.keys(operations).sort();

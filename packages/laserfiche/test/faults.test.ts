@@ -1,5 +1,5 @@
-// The shared fault-injection suite (packages/testkit/src/fault-suite.ts) for the Laserfiche client.
-import { describeFaultInjection } from "@vendor-auth/testkit";
+// The shared fault-injection suite (packages/testing/src/fault-suite.ts) for the Laserfiche client.
+import { describeFaultInjection } from "@vendor-auth/testing/suite";
 import { createLaserficheClient, type LaserficheClient } from "../src/index.js";
 import { PASSWORD, REPO_ID, USERNAME, apiServerException, authToken, expireTime, path, sessionKeyInfo } from "./fixtures.js";
 

@@ -3,7 +3,7 @@
 // not change the path, a throwing keep-alive handler cannot crash the process, session tokens are
 // remembered for a bounded time only.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HOUR_MS, LONG_TEST_MS, useLoopbackServer } from "@vendor-auth/testkit";
+import { HOUR_MS, LONG_TEST_MS, useLoopbackServer } from "@vendor-auth/testing/suite";
 import { ValidationError, createLaserficheClient, type LaserficheClient } from "../src/index.js";
 import { startLaserficheFake, type LaserficheFake } from "../src/testing/index.js";
 import { PASSWORD, REPO_ID, USERNAME, authToken, path, sessionKeyInfo } from "./fixtures.js";

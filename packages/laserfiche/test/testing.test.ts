@@ -3,7 +3,7 @@
 // sessions closed by `await using`, 401 for expired and invalidated tokens, and the fake's spec
 // validation. No test waits for real time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createManualClock } from "@vendor-auth/core/testing";
+import { createManualClock } from "@vendor-auth/testing";
 import { AuthenticationError, createLaserficheClient, type LaserficheClientOptions } from "../src/index.js";
 import { keepAliveSeconds, nodeHttpFetch, startLaserficheFake, type LaserficheFake } from "../src/testing/index.js";
 

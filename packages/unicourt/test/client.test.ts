@@ -3,7 +3,8 @@
 import { inspect } from "node:util";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { startLoopbackServer, useLoopbackServer } from "@vendor-auth/testkit";
+import { startLoopbackServer } from "@vendor-auth/testing";
+import { useLoopbackServer } from "@vendor-auth/testing/suite";
 import {
   AbortError,
   ApiError,

@@ -2,19 +2,19 @@
 // client, goes to a mock server that validates each request against specs/unicourt.yaml and
 // answers from the spec (its responses are validated too). Any violation fails the test.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { repoPath, startSpecMockServer, type SpecMockServer } from "@vendor-auth/testkit";
+import { startSpecMockServer, type SpecMockServer } from "@vendor-auth/testing";
+import specDocument from "../src/generated/spec.gen.js";
 import { AuthenticationApi, Configuration } from "../src/generated/sdk/index.js";
 import { createUniCourtClient, operations } from "../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, TOKEN_ID } from "./fixtures.js";
 
 let mock: SpecMockServer;
 beforeAll(async () => {
-  mock = await startSpecMockServer(repoPath("specs/unicourt.yaml"));
+  mock = await startSpecMockServer(specDocument);
 });
 afterAll(() => mock.close());
 beforeEach(() => {
-  mock.requests.length = 0;
-  mock.violations.length = 0;
+  mock.clearLog();
 });
 
 const allOperations = Object.keys(operations).sort();

@@ -1,5 +1,5 @@
-// The shared fault-injection suite (packages/testkit/src/fault-suite.ts) for the UniCourt client.
-import { describeFaultInjection } from "@vendor-auth/testkit";
+// The shared fault-injection suite (packages/testing/src/fault-suite.ts) for the UniCourt client.
+import { describeFaultInjection } from "@vendor-auth/testing/suite";
 import { createUniCourtClient, type UniCourtClient } from "../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, exceptionBody, tokenResponse } from "./fixtures.js";
 

@@ -2,7 +2,7 @@
 // loopback server: a 401 storm never exhausts the account's 10 tokens, a replaced token is
 // invalidated on the server, a token response without a token is refused, tokens are redacted.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HOUR_MS, LONG_TEST_MS, useLoopbackServer, serialisedForms } from "@vendor-auth/testkit";
+import { HOUR_MS, LONG_TEST_MS, useLoopbackServer, serialisedForms } from "@vendor-auth/testing/suite";
 import { ResponseParseError, ValidationError, createUniCourtClient, type UniCourtClient } from "../src/index.js";
 import { startUniCourtFake, type UniCourtFake } from "../src/testing/index.js";
 import { CLIENT_ID, CLIENT_SECRET, tokenResponse } from "./fixtures.js";

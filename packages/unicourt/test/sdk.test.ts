@@ -1,7 +1,8 @@
 // The generated SDK (./sdk) on core's transport: `createSdkConfiguration()` gives it the helper
 // client's retries (only what the spec says is safe), typed errors, redaction and redirect policy.
 import { describe, expect, it } from "vitest";
-import { startLoopbackServer, useLoopbackServer, serialisedForms } from "@vendor-auth/testkit";
+import { startLoopbackServer } from "@vendor-auth/testing";
+import { useLoopbackServer, serialisedForms } from "@vendor-auth/testing/suite";
 import { AuthenticationApi, Configuration, createSdkConfiguration } from "../src/generated/sdk.gen.js";
 import { BadRequestError, InternalServerError, RedirectError } from "../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, exceptionBody, tokenResponse } from "./fixtures.js";

@@ -2,7 +2,7 @@
 // lifecycle, the 10-token cap, invalidation, the token list, bearer auth on the rest of the API,
 // wrong credentials, and the fake's spec validation.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createManualClock } from "@vendor-auth/core/testing";
+import { createManualClock } from "@vendor-auth/testing";
 import { BadRequestError, PermissionDeniedError, createUniCourtClient, type UniCourtClient } from "../src/index.js";
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startUniCourtFake, type UniCourtFake } from "../src/testing/index.js";
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { helperMethods } from "../src/terms.mjs";
+import { VENDORS } from "../../vendors.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -12,7 +13,7 @@ describe("helperMethods", () => {
     // generateNewToken runs in the token cache's `async () => …` inside the factory, and in the method.
     expect(unicourt.get("op:generateNewToken")).toEqual(["generateNewToken"]);
     expect(unicourt.get("op:listAllTokenIds")).toEqual(["listAllTokenIds"]);
-    for (const vendor of ["unicourt", "laserfiche", "agilicus", "bluejeans"]) {
+    for (const vendor of VENDORS) {
       const names = [...helperMethods(root, vendor).values()].flat();
       expect(names.length).toBeGreaterThan(0);
       expect(names.filter((name) => ["async", "function"].includes(name) || /^create\w*Client$/.test(name))).toEqual([]);

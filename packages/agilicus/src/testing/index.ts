@@ -10,20 +10,20 @@
 // (`POST <issuerUrl>/token`, grant urn:agilicus:params:oauth:grant-type:identity_statement)
 // exchanges one for an access token. Dates are read as the service reads them (see dates.ts: no
 // offset = UTC; list_tokens' dateparser filters such as "1 hour ago"). Node only; needs the
-// optional peer dependencies openapi-backend and ajv-formats.
+// optional peer dependency @vendor-auth/testing.
 //
 //   const fake = await startAgilicusFake();
 //   const client = createAgilicusClient({ accessToken: fake.adminToken, baseUrl: fake.url });
-import { bearerTokenOf, extendFake, fakeSecret, queryBoolean, queryInteger, randomAlphanumeric, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
+import { bearerTokenOf, extendFake, fakeSecret, queryBoolean, queryInteger, randomAlphanumeric, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/testing";
 import spec from "../generated/spec.gen.js";
 import type { APIKey, APIKeyIntrospect, AuthenticationDocument, BulkTokenRevoke, CreateSessionAndTokenResponse, CreateTokenRequest, IdentityAssertion, Session, TokenIntrospect, TokenReissueRequest, TokenRevoke, UserSessionIdentifiers } from "../generated/models.gen.js";
 import { DATE_FILTER_FORMS, isServiceDateTime, parseDateFilter, parseServiceDateTime } from "./dates.js";
 import { IDENTITY_STATEMENT_GRANT, checkIdentityAssertion, newDocumentKey, newIssuerKey, signJwt } from "./identity.js";
 import { AgilicusState, type DocumentRecord, type TokenRecord } from "./state.js";
 
-/** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
-export { createManualClock } from "@vendor-auth/core/testing";
-export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/core/testing";
+/** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/testing). */
+export { createManualClock } from "@vendor-auth/testing";
+export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/testing";
 
 export interface AgilicusFakeOptions {
   /**

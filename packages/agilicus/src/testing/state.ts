@@ -2,7 +2,7 @@
 // rules on them (expiry, revocation, list filters and pagination), kept apart from HTTP so each
 // rule reads on its own. Times are epoch milliseconds from the fake's clock.
 import type { KeyObject } from "node:crypto";
-import { fakeSecret, randomAlphanumeric } from "@vendor-auth/core/testing";
+import { fakeSecret, randomAlphanumeric } from "@vendor-auth/testing";
 import { parseServiceDateTime } from "./dates.js";
 import type { APIKey, AuthenticationDocument, CreateTokenRequest, ListSessionsResponse, Session, Token } from "../generated/models.gen.js";
 

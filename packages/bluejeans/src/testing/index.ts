@@ -7,20 +7,20 @@
 // `fake.issueAuthorizationCode()` (or from GET /oauth2/authorize on the fake, which consents at
 // once and redirects). It accepts what the vendor's own SDKs send: the seed paths' valueless
 // markers (`POST /oauth2/token?Client`, `DELETE /oauth2/token?Revoke`) and a configured
-// `access_token` on the grants and on authorize. Node only; needs the optional peer dependencies
-// openapi-backend and ajv-formats.
+// `access_token` on the grants and on authorize. Node only; needs the optional peer dependency
+// @vendor-auth/testing.
 //
 //   const fake = await startBlueJeansFake();
 //   const client = createBlueJeansClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url });
-import { bearerTokenOf, extendFake, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
+import { bearerTokenOf, extendFake, startFakeServer, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/testing";
 import spec from "../generated/spec.gen.js";
 import type { Application, ApplicationSecret, ErrorResponse as BlueJeansError, GrantClient, GrantCode, GrantMeeting, GrantPassword, GrantRefresh, GrantRequest, GrantRequestRevoke, TokenInfo } from "../generated/models.gen.js";
 import { seedPathMarkers } from "./markers.js";
 import { BlueJeansState, newClientSecret, type AccessTokenRecord, type FakeGrantType } from "./state.js";
 
-/** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
-export { createManualClock } from "@vendor-auth/core/testing";
-export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/core/testing";
+/** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/testing). */
+export { createManualClock } from "@vendor-auth/testing";
+export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/testing";
 
 /** A meeting the meeting-passcode grant accepts. */
 export interface BlueJeansFakeMeeting {

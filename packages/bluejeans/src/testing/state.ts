@@ -1,7 +1,7 @@
 // The state of the BlueJeans fake: registered client applications, issued access and refresh
 // tokens, and authorization codes, with the OAuth rules on them (lifetimes, single-use codes,
 // refresh-token rotation, revocation). Kept apart from HTTP; times are epoch milliseconds.
-import { fakeSecret, randomHex } from "@vendor-auth/core/testing";
+import { fakeSecret, randomHex } from "@vendor-auth/testing";
 import type { Application, GrantCodeScope, GrantMeetingScopeMeeting, Partition } from "../generated/models.gen.js";
 
 export type FakeGrantType = "password" | "meeting_passcode" | "client_credentials" | "authorization_code" | "refresh_token";

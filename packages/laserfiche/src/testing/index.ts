@@ -5,19 +5,19 @@
 // Refresh with an optional Keep-Alive header (capped at the vendor's 1 hour), Invalidate, and 401
 // for an expired, invalidated or unknown token. Time comes from an injectable clock, so a test
 // expires a session with `clock.advance(ms)` instead of waiting. Node only; needs the optional peer
-// dependencies openapi-backend and ajv-formats.
+// dependency @vendor-auth/testing.
 //
 //   const fake = await startLaserficheFake();
 //   const client = createLaserficheClient({ repoId: fake.repoId, username: fake.username, password: fake.password, baseUrl: fake.url });
-import { extendFake, fakeSecret, queryBoolean, startFakeServer, bearerTokenOf, type FakeProblem, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
+import { extendFake, fakeSecret, queryBoolean, startFakeServer, bearerTokenOf, type FakeProblem, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/testing";
 import spec from "../generated/spec.gen.js";
 import type { APIServerException, CreateConnectionRequest, ODataValueOfBoolean, ODataValueOfDateTime, SessionKeyInfo } from "../generated/models.gen.js";
 import { MAX_KEEP_ALIVE_SECONDS } from "../keep-alive.js";
 
-// Re-exported from @vendor-auth/core/testing: a clock for the `now` option, and a fetch that can
+// Re-exported from @vendor-auth/testing: a clock for the `now` option, and a fetch that can
 // send the Keep-Alive header (Node's own fetch refuses it).
-export { createManualClock, nodeHttpFetch } from "@vendor-auth/core/testing";
-export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/core/testing";
+export { createManualClock, nodeHttpFetch } from "@vendor-auth/testing";
+export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/testing";
 
 export interface LaserficheFakeOptions {
   /** The repository the fake serves. Default: "r-test0001". */

@@ -3,19 +3,19 @@
 // (specs/unicourt.yaml) and models the vendor's rules: at most 10 active tokens per account (the
 // 11th generate is a 400 Exception), tokens that never expire until invalidated, the token list,
 // and bearer auth for the rest of the Enterprise API. Node only; needs the optional peer
-// dependencies openapi-backend and ajv-formats.
+// dependency @vendor-auth/testing.
 //
 //   const fake = await startUniCourtFake();
 //   const client = createUniCourtClient({ clientId: fake.clientId, clientSecret: fake.clientSecret, baseUrl: fake.url });
 //   …
 //   await fake.close();
-import { extendFake, fakeSecret, randomAlphanumeric, startFakeServer, bearerTokenOf, type FakeProblem, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/core/testing";
+import { extendFake, fakeSecret, randomAlphanumeric, startFakeServer, bearerTokenOf, type FakeProblem, type FakeReply, type FakeRequest, type FakeServer } from "@vendor-auth/testing";
 import spec from "../generated/spec.gen.js";
 import type { AccessTokenIdListResponse, AccessTokenRequest, AccessTokenResponse, Exception, InvalidateAccessTokenRequest, Success } from "../generated/models.gen.js";
 
-/** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/core/testing). */
-export { createManualClock } from "@vendor-auth/core/testing";
-export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/core/testing";
+/** A clock that moves only when told to, for the `now` option (re-exported from @vendor-auth/testing). */
+export { createManualClock } from "@vendor-auth/testing";
+export type { FakeRequest, FakeViolation, ManualClock } from "@vendor-auth/testing";
 
 export interface UniCourtFakeOptions {
   /** The account's Client ID (32 characters). Default: "test-unicourt-client-id000000000". */

@@ -4,7 +4,9 @@
 // header pass this as the client's `fetch` option. Buffers the whole response; test use only.
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
-import type { FetchInput } from "../bearer.js";
+
+/** What fetch takes as its first argument, without DOM-only names (core's `FetchInput`; this package does not depend on core). */
+type FetchInput = string | URL | Request;
 
 export async function nodeHttpFetch(input: FetchInput, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);

@@ -1,4 +1,4 @@
-// The shared machinery of the fakes (@vendor-auth/core/testing) against a small spec of its own:
+// The shared machinery of the fakes (@vendor-auth/testing) against a small spec of its own:
 // routing by operationId, spec validation with the vendor's error shape, security schemes, the
 // request log, the fake's own answers checked against the spec, and the helpers.
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,8 +12,7 @@ import {
   startFakeServer,
   type FakeServer,
   type FakeServerOptions,
-} from "../src/testing/index.js";
-import { isMissingModule, missingPeerError } from "../src/testing/peers.js";
+} from "../src/index.js";
 
 const spec = {
   openapi: "3.0.3",
@@ -315,14 +314,13 @@ describe("helpers", () => {
     expect(await response.json()).toEqual({ keepAlive: "600" });
   });
 
-  it("a missing peer dependency becomes an error that names the package to install", () => {
-    const esm = Object.assign(new Error("Cannot find package 'openapi-backend' imported from /x.js"), { code: "ERR_MODULE_NOT_FOUND" });
-    expect(isMissingModule(esm, "openapi-backend")).toBe(true);
-    expect(isMissingModule(esm, "ajv-formats")).toBe(false);
-    expect(isMissingModule(new Error("boom"), "openapi-backend")).toBe(false);
-    const error = missingPeerError("openapi-backend", esm);
-    expect(error.message).toContain('"openapi-backend"');
-    expect(error.message).toContain("npm install --save-dev openapi-backend ajv-formats");
-    expect(error.cause).toBe(esm);
+  it("a handler for an operationId the spec does not have is refused at start (a fake that drifted from its spec)", async () => {
+    await expect(startFakeServer({ vendor: "test", spec, handlers: { getItems: () => ({}) }, errorBody: () => ({}) })).rejects.toThrow(/"getItems", which is no operationId of the spec/);
+  });
+
+  it("a fake is disposable under the native Symbol.asyncDispose and the registered one transpilers use on Node 18", async () => {
+    const server = await start();
+    expect(typeof (server as unknown as Record<symbol, unknown>)[Symbol.for("Symbol.asyncDispose")]).toBe("function");
+    expect(typeof server[Symbol.asyncDispose]).toBe("function");
   });
 });

@@ -6,11 +6,14 @@
 // `violations` instead of teaching users' tests a wrong API.
 //
 // A vendor fake supplies the state: one handler per operationId, how to check a credential, and
-// how its error bodies look. Node only (node:http); it never runs in the published clients.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { defineAsyncDispose } from "../dispose.js";
-import { loadPeers } from "./peers.js";
+// how its error bodies look. The spec mock (spec-mock-server.ts) is the same server with the
+// spec's own examples as handlers. Node only (node:http); it never runs in the published clients.
+import type { IncomingMessage } from "node:http";
+import addFormats from "ajv-formats";
+// The named export: Node's ESM loader gives a CommonJS module's whole `exports` object as its default.
+import { OpenAPIBackend } from "openapi-backend";
+import { defineAsyncDispose } from "./dispose.js";
+import { listen, parseJson, readBody, sendReply } from "./loopback-server.js";
 
 /** Request headers as Node gives them: lower-case names. */
 export type FakeHeaders = Readonly<Record<string, string | string[] | undefined>>;
@@ -69,7 +72,8 @@ export interface FakeProblem {
 
 /** A request the spec does not allow, or an answer of the fake that the spec does not allow. */
 export interface FakeViolation {
-  readonly kind: "request" | "not-found" | "response" | "internal";
+  /** `unauthorized`: a request without the credentials its operation requires (spec mocks only; a fake answers it 401 as the vendor does). */
+  readonly kind: "request" | "not-found" | "response" | "internal" | "unauthorized";
   readonly operationId: string | undefined;
   readonly method: string;
   readonly path: string;
@@ -166,7 +170,8 @@ interface BackendParameter {
   schema?: { type?: string };
 }
 interface BackendContext {
-  operation: { operationId?: string; security?: Array<Record<string, unknown>> };
+  api: { mockResponseForOperation(operationId: string): { status: number; mock: unknown } };
+  operation: { operationId?: string; security?: Array<Record<string, unknown>>; responses?: unknown };
   request: { params?: Record<string, string> };
   validation: { errors?: Array<{ instancePath?: string; message?: string; params?: unknown }> | null };
 }
@@ -186,9 +191,26 @@ interface PendingFault {
   remaining: number;
 }
 
-/** Starts a fake on a loopback port. Rejects when openapi-backend or ajv-formats is not installed. */
-export async function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
-  const { OpenAPIBackend, addFormats } = await loadPeers();
+/** What the spec mock adds to a fake (not part of the published options). */
+export interface SpecMockBehaviour {
+  /** Operations without a handler answer with the response the spec documents (its example, or one built from its schema) instead of 501. */
+  readonly answerFromSpec: boolean;
+  /** A request without the credentials its operation requires is recorded in `violations` (kind "unauthorized"). */
+  readonly missingCredentialsAreViolations: boolean;
+  /** The server's own refusals (validation, auth, routing) are checked against the spec too: a fake answers them in the vendor's error shape, a spec mock in its own. */
+  readonly checkRefusals: boolean;
+}
+
+/** Starts a fake on a loopback port. */
+export function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
+  return startSpecServer(options, { answerFromSpec: false, missingCredentialsAreViolations: false, checkRefusals: true });
+}
+
+/**
+ * The server behind fakes and spec mocks. Handlers are looked up in `options.handlers` per request,
+ * so a spec mock's `override()` takes effect at once.
+ */
+export async function startSpecServer(options: FakeServerOptions, behaviour: SpecMockBehaviour): Promise<FakeServer> {
   const vendor = options.vendor;
   const api = new OpenAPIBackend({
     definition: structuredClone(options.spec) as never,
@@ -201,12 +223,16 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     ajvOpts: { allErrors: true, strict: false },
     // date-time, uri, email…: checked, not ignored.
     customizeAjv: (ajv) => {
-      addFormats(ajv as never);
+      (addFormats as unknown as (ajv: never) => unknown)(ajv as never);
       for (const [name, check] of Object.entries(options.formats ?? {})) ajv.addFormat(name, check);
       return ajv;
     },
   });
   await api.init();
+  // A handler for an operation the spec does not have is a fake that drifted from its spec.
+  for (const operationId of Object.keys(options.handlers)) {
+    if (!api.getOperation(operationId)) throw new TypeError(`The ${vendor} fake has a handler for "${operationId}", which is no operationId of the spec`);
+  }
   const definition = api.definition as { security?: Array<Record<string, unknown>>; components?: { securitySchemes?: Record<string, SecurityScheme> } };
   const schemes = definition.components?.securitySchemes ?? {};
   const requests: FakeRequest[] = [];
@@ -227,9 +253,13 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     return pending.fault;
   };
 
+  /** The answers of `problem()`, to tell them from the handlers' answers. */
+  const refusals = new WeakSet<FakeReply>();
   const problem = (request: Mutable<FakeRequest>, fields: Omit<FakeProblem, "operationId">): FakeReply => {
     const full: FakeProblem = { ...fields, operationId: request.operationId };
-    return { status: fields.status, body: options.errorBody(full) };
+    const reply = { status: fields.status, body: options.errorBody(full) };
+    refusals.add(reply);
+    return reply;
   };
   const violation = (request: FakeRequest, kind: FakeViolation["kind"], errors: string[]) =>
     violations.push({ kind, operationId: request.operationId, method: request.method, path: request.path, errors });
@@ -251,18 +281,21 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     unauthorizedHandler: (c: BackendContext, request: Mutable<FakeRequest>) => {
       const names = (c.operation.security ?? definition.security ?? []).flatMap((requirement) => Object.keys(requirement));
       const present = names.some((name) => schemes[name] && credentialOf(schemes[name], request) !== undefined);
+      if (!present && behaviour.missingCredentialsAreViolations) violation(request, "unauthorized", [`missing credentials: the operation needs ${names.join(" or ")}`]);
       const message = present ? "The credentials are invalid, expired or revoked" : `Missing credentials: ${request.operationId} needs ${names.join(" or ")}`;
       return problem(request, { status: 401, kind: "unauthorized", message, details: [] });
     },
-    notImplemented: (_c: BackendContext, request: Mutable<FakeRequest>) =>
-      problem(request, { status: 501, kind: "not-implemented", message: `The ${vendor} fake does not implement ${request.operationId}`, details: [] }),
-  });
-  for (const [operationId, handler] of Object.entries(options.handlers)) {
-    api.register(operationId, (c: BackendContext, request: Mutable<FakeRequest>) => {
+    // Every operation comes here once the request passed the spec's checks (no handler is registered
+    // with openapi-backend): the vendor's handler, else the spec's own example, else 501.
+    notImplemented: (c: BackendContext, request: Mutable<FakeRequest>) => {
+      const operationId = request.operationId ?? "";
+      const handler = Object.hasOwn(options.handlers, operationId) ? options.handlers[operationId] : undefined;
       request.params = { ...(c.request.params ?? {}) };
-      return handler(request);
-    });
-  }
+      if (handler) return handler(request);
+      if (behaviour.answerFromSpec) return specExample(c, operationId);
+      return problem(request, { status: 501, kind: "not-implemented", message: `The ${vendor} fake does not implement ${request.operationId}`, details: [] });
+    },
+  });
   for (const [name, scheme] of Object.entries(schemes)) {
     api.registerSecurityHandler(name, (_c: unknown, request: Mutable<FakeRequest>) => {
       const value = credentialOf(scheme, request);
@@ -281,7 +314,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   async function answer(req: IncomingMessage, seen: { request?: Mutable<FakeRequest> }): Promise<{ request: Mutable<FakeRequest>; reply: FakeReply | "reset" }> {
     const url = new URL(req.url ?? "/", "http://fake.invalid");
     // An oversized body is not kept; the request is logged and refused (413) below.
-    const rawBody = await readBody(req);
+    const rawBody = await readBody(req, MAX_BODY_BYTES);
     const basePath = (options.basePath ?? "").replace(/\/+$/, "");
     let path = url.pathname;
     if (basePath && (path === basePath || path.startsWith(`${basePath}/`))) path = path.slice(basePath.length) || "/";
@@ -335,7 +368,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     }
     normaliseQueryBooleans(query, (operation as { parameters?: BackendParameter[] } | undefined)?.parameters ?? []);
     const reply = (await api.handleRequest(backendRequest as never, request)) as FakeReply;
-    if (operation && reply.body !== undefined && typeof reply.body === "object") {
+    if (operation && reply.body !== undefined && typeof reply.body === "object" && (behaviour.checkRefusals || !refusals.has(reply))) {
       const check = api.validateResponse(reply.body, operation as never, reply.status ?? 200);
       if (check.errors?.length) {
         violation(request, "response", check.errors.map((e) => `${e.instancePath || "response"} ${e.message ?? "is invalid"}`));
@@ -344,52 +377,37 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     return { request, reply };
   }
 
-  const server = createServer((req, res) => {
-    const seen: { request?: Mutable<FakeRequest> } = {};
-    answer(req, seen).then(
-      ({ request, reply }) => {
-        if (reply === "reset") {
-          req.socket.resetAndDestroy();
-          return;
-        }
-        request.status = reply.status ?? 200;
-        send(res, reply);
-      },
-      (error: unknown) => {
-        // A bug in a handler: visible in `violations`, answered 500.
-        const { request } = seen;
-        const message = error instanceof Error ? error.message : String(error);
-        if (request) {
-          violations.push({ kind: "internal", operationId: request.operationId, method: request.method, path: request.path, errors: [message] });
-          request.status = 500;
-        }
-        const body = options.errorBody({ status: 500, kind: "internal", operationId: request?.operationId, message: `The ${vendor} fake failed: ${message}`, details: [] });
-        send(res, { status: 500, body });
-      },
-    );
-  });
-  // Idle sockets are closed by the client first (undici after 4 s): a fake that closed them at Node's
-  // default 5 s could race a request reusing one on a loaded machine (a spurious ECONNRESET).
-  server.keepAliveTimeout = 60_000;
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostInUrl = host.includes(":") ? `[${host}]` : host;
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= new Promise<void>((resolve, reject) => {
-      server.closeAllConnections?.();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }));
+  const listener = await listen(
+    (req, res) => {
+      const seen: { request?: Mutable<FakeRequest> } = {};
+      answer(req, seen).then(
+        ({ request, reply }) => {
+          if (reply === "reset") {
+            req.socket.resetAndDestroy();
+            return;
+          }
+          request.status = reply.status ?? 200;
+          sendReply(res, reply);
+        },
+        (error: unknown) => {
+          // A bug in a handler: visible in `violations`, answered 500.
+          const { request } = seen;
+          const message = error instanceof Error ? error.message : String(error);
+          if (request) {
+            violations.push({ kind: "internal", operationId: request.operationId, method: request.method, path: request.path, errors: [message] });
+            request.status = 500;
+          }
+          const body = options.errorBody({ status: 500, kind: "internal", operationId: request?.operationId, message: `The ${vendor} fake failed: ${message}`, details: [] });
+          sendReply(res, { status: 500, body });
+        },
+      );
+    },
+    { host: options.host, port: options.port },
+  );
+  const close = listener.close;
 
   const fake = {
-    url: `http://${hostInUrl}:${port}${(options.basePath ?? "").replace(/\/+$/, "")}`,
+    url: `${listener.origin}${(options.basePath ?? "").replace(/\/+$/, "")}`,
     requests,
     violations,
     clearLog() {
@@ -461,37 +479,17 @@ function describeParams(params: unknown): string {
   return "";
 }
 
-/** The body as text, or undefined when it is over MAX_BODY_BYTES (then drained, not kept, so the socket stays usable for the 413). */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString("utf8");
-}
-
+/** The body parsed as JSON; the raw text when it is not JSON; undefined when empty. */
 function parseBody(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const json = parseJson(text);
+  return json !== undefined ? json : text || undefined;
 }
 
-function send(res: ServerResponse, reply: FakeReply): void {
-  if (res.writableEnded) return;
-  const headers: Record<string, string> = { ...reply.headers };
-  let payload: string | Buffer | undefined;
-  if (Buffer.isBuffer(reply.body) || typeof reply.body === "string") payload = reply.body;
-  else if (reply.body !== undefined) {
-    payload = JSON.stringify(reply.body);
-    headers["content-type"] ??= "application/json";
-  }
-  res.writeHead(reply.status ?? 200, headers);
-  res.end(payload);
+/** The response the spec documents for an operation (its example, or one built from its schema); no body where the spec documents none (e.g. 204). */
+function specExample(c: BackendContext, operationId: string): FakeReply {
+  const { status, mock } = c.api.mockResponseForOperation(operationId);
+  const documented = (c.operation.responses as Record<string, { content?: unknown }> | undefined)?.[String(status)];
+  return documented && !documented.content ? { status } : { status, body: mock };
 }
 
 /**

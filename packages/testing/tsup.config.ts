@@ -1,0 +1,3 @@
+import { testingPackage } from "../../tsup.shared";
+
+export default testingPackage();

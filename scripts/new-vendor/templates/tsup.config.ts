@@ -1,0 +1,3 @@
+import { vendorPackage } from "../../tsup.shared";
+
+export default vendorPackage();
