@@ -296,9 +296,10 @@ describe("close and await using (a session ends)", () => {
   it("a token request in flight at close() is waited for and its token revoked; the caller gets a typed error", async () => {
     issuing((_type, n) => grantClient(n, HOUR), 50);
     const session = newClient().createSession({ grant_type: "client_credentials" });
-    const pending = session.getAccessToken();
+    // The expectation is attached before close() is awaited: the request may be refused first.
+    const refused = expect(session.getAccessToken()).rejects.toBeInstanceOf(VendorAuthError); // "the token was revoked while it was being obtained"
     await session.close();
-    await expect(pending).rejects.toBeInstanceOf(VendorAuthError); // "the token was revoked while it was being obtained"
+    await refused;
     const revokes = server.requests.filter((r) => r.method === "DELETE");
     expect(revokes.map((r) => r.query.get("access_token"))).toEqual([accessToken(1)]);
   });

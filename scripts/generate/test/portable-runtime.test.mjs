@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { RUNTIME_REPLACEMENTS, portableRuntime } from "../portable-runtime.mjs";
 import { repoRoot } from "../paths.mjs";
+import { VENDORS } from "../../vendors.mjs";
 
 const generated = `export interface ConfigurationParameters {
     credentials?: RequestCredentials; //value for the credentials param we want to use on each request
@@ -27,7 +28,7 @@ describe("portableRuntime", () => {
     expect(() => portableRuntime(generated.replace(missing, ""))).toThrow(missing);
   });
 
-  it.each(["unicourt", "laserfiche", "agilicus", "bluejeans"])("the committed %s SDK runtime has no DOM-only type name", (vendor) => {
+  it.each(VENDORS)("the committed %s SDK runtime has no DOM-only type name", (vendor) => {
     const runtime = readFileSync(path.join(repoRoot, "packages", vendor, "src/generated/sdk/runtime.ts"), "utf8");
     expect(runtime).not.toMatch(/RequestCredentials|WindowOrWorkerGlobalScope|RequestInfo\b/);
   });

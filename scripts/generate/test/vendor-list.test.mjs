@@ -14,6 +14,9 @@ import { repoRoot } from "../paths.mjs";
 const PER_VENDOR = {
   "tests/vendor-clients/run.mjs": "the vendors' own Python clients (several per vendor), one driver each: data about those clients, not the vendor list",
   "package.json": "its devDependencies name every vendor package (the demo and the vendor-client suite import them): checked against the list below",
+  "scripts/readme-snippets/src/run.mjs": "what each vendor's README snippets take from its fake (the names and environment variables those READMEs use): data about the READMEs; a vendor without an entry has its snippets type-checked, not run",
+  "scripts/readme-snippets/package.json": "its devDependencies are the packages whose snippets it type-checks, so that turbo builds them first",
+  "scripts/matrix/declarations.mjs": "a few type uses, each of one named entry point (a vendor's own option or method), not a list of the vendors: the entry points themselves come from the packed packages' exports",
 };
 const SKIP_DIRS = new Set(["node_modules", "fixtures", ".cache", ".venv", "venv", "__pycache__"]);
 
