@@ -14,6 +14,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PUBLISHED, ROOT, seconds } from "../package-check/pack.mjs";
+import { identifierOf } from "../vendors.mjs";
+import { UNSUPPORTED } from "./smoke.mjs";
 
 const run = promisify(execFile);
 const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
@@ -39,8 +41,8 @@ export const PROJECTS = [
 export const RESOLUTIONS = { bundler: "preserve", node16: "node16", nodenext: "nodenext" };
 export const KINDS = { esm: { label: "ESM (import)", file: "entries.mts", declarations: ".d.ts" }, cjs: { label: "CJS (require)", file: "entries.cts", declarations: ".d.cts" } };
 
-/** Entry points no browser loads: the fakes for tests and the Redis store (see smoke.mjs UNSUPPORTED). */
-const NODE_ONLY = (pkg, entry) => pkg === "token-store-redis" || entry === "./testing";
+/** Entry points no browser loads: every package's `./testing` fakes, and the packages smoke.mjs marks n/a in Chromium (the Redis store, the test toolkit). */
+const NODE_ONLY = (pkg, entry) => entry === "./testing" || UNSUPPORTED[identifierOf(pkg)]?.chromium !== undefined;
 
 /** `{ pkg, name, entry, specifier, id }` for every entry point of every installed published package. */
 export function entryPoints(scratchDir) {
