@@ -28,8 +28,9 @@ try {
   sh("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], repo);
   copyFileSync(path.join(ROOT, "scripts/new-vendor/sample.yaml"), path.join(repo, "specs/sample.yaml"));
   log(sh("pnpm", ["new-vendor", "sample"], repo).trim().split("\n").at(-2));
-  // The new package is a new importer of the lockfile: an install that writes it, from the store.
-  sh("pnpm", ["install", "--prefer-offline"], repo);
+  // The new package is a new importer of the lockfile: an install that writes it, from the store
+  // (explicitly: with CI=true pnpm defaults to --frozen-lockfile).
+  sh("pnpm", ["install", "--no-frozen-lockfile", "--prefer-offline"], repo);
   // The generator JAR: downloaded once, shared.
   const jar = path.join(ROOT, "node_modules/.cache/openapi-generator");
   if (existsSync(jar)) {
