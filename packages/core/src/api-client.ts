@@ -34,7 +34,8 @@ import { requireString } from "./validate.js";
 import { requireResponseFields, type GuaranteedFields } from "./required-fields.js";
 import { checkOperationInput, valuesAt, type OperationFacts, type OperationInput, type OperationTable, type SchemaTable, type SecuritySchemeFacts } from "./operation.js";
 import type { AcquiredToken, CachedToken, TokenLease } from "./token-cache.js";
-import { DEFAULT_LEASE_MS, SharedTokens } from "./shared-tokens.js";
+import type { SharedTokens } from "./shared-tokens.js";
+import { SHARED_LEVEL, type DefinedTokenStore } from "./token-store.js";
 import { createDeadline } from "./deadline.js";
 import type { Redactor } from "./redact.js";
 import { DEFAULT_MAX_RETRIES, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry.js";
@@ -466,11 +467,12 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
   }
 
   function shareTokens<T extends CachedToken>(identity: readonly unknown[], operation?: string): SharedTokens<T> | undefined {
-    const store = config.tokenStore;
+    // checkTransportOptions made sure a store is a defined one: its shared level comes with it.
+    const store = config.tokenStore as DefinedTokenStore | undefined;
     if (!store) return undefined;
-    // A live holder renews its lease for as long as its request may take (a grant and its fallback).
-    const maxWaitMs = 2 * (config.timeoutMs ?? DEFAULT_TIMEOUT_MS) + (store.leaseMs ?? DEFAULT_LEASE_MS);
-    return new SharedTokens<T>({ store, vendor, identity: [config.baseUrl, config.tokenStoreKey ?? null, ...identity], remember: (token) => redactor.rememberSecretsOf(token), emit, operation, maxWaitMs });
+    const Shared = store[SHARED_LEVEL];
+    const requestTimeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return new Shared<T>({ store, vendor, identity: [config.baseUrl, config.tokenStoreKey ?? null, ...identity], remember: (token) => redactor.rememberSecretsOf(token), emit, operation, requestTimeoutMs });
   }
 
   return { http, fetch: transport, redactor, vendor, options: config, call, send, op: op as ApiClient<Paths, Ops>["op"], emit, shareTokens };

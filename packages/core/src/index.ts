@@ -27,7 +27,7 @@ export type { CallOptions, TransportOptions } from "./options.js";
 export type { ClientEvent, ClientLogger } from "./events.js";
 export type { RetryOptions } from "./retry.js";
 export type { TokenSource } from "./token-source.js";
-export { createMemoryTokenStore } from "./token-store.js";
+export { createMemoryTokenStore, defineTokenStore } from "./token-store.js";
 export type { MemoryTokenStoreOptions, StoredTokenRecord, TokenStore } from "./token-store.js";
 export type { AuthorizedFetch, FetchInput, TokenHolder } from "./bearer.js";
 // The global Symbol.asyncDispose / AsyncDisposable types for projects whose lib lacks them: in the

@@ -42,8 +42,10 @@ export interface SharedTokensOptions<T> {
   remember?: ((token: T) => void) | undefined;
   emit?: ((event: ClientEvent) => void) | undefined;
   operation?: string | undefined;
-  /** The longest a process waits for another's token request before requesting its own. Default: 6 leases. */
+  /** The longest a process waits for another's token request before requesting its own. Default: 2 × `requestTimeoutMs` + one lease, or 6 leases. */
   maxWaitMs?: number | undefined;
+  /** How long the client lets a token request take (its `timeoutMs`): a live holder renews its lease for a grant and its fallback. */
+  requestTimeoutMs?: number | undefined;
   /** Clock, for tests. Default: Date.now. */
   now?: (() => number) | undefined;
 }
@@ -77,7 +79,7 @@ export class SharedTokens<T extends CachedToken> {
     this.#store = options.store;
     this.#leaseMs = options.store.leaseMs ?? DEFAULT_LEASE_MS;
     this.#retryAfterMs = options.store.retryAfterMs ?? DEFAULT_STORE_RETRY_AFTER_MS;
-    this.#maxWaitMs = options.maxWaitMs ?? 6 * this.#leaseMs;
+    this.#maxWaitMs = options.maxWaitMs ?? (options.requestTimeoutMs === undefined ? 6 * this.#leaseMs : 2 * options.requestTimeoutMs + this.#leaseMs);
     this.#remember = options.remember ?? (() => {});
     this.#emit = options.emit ?? (() => {});
     this.#operation = options.operation ?? "getAccessToken";

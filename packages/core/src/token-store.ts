@@ -4,7 +4,12 @@
 // fence that keeps a slow process from overwriting a newer token (every write and every delete
 // moves it on, and each is made only against the generation its caller last saw). Leases elect
 // the one process that requests a token while the others wait for it.
+//
+// A client reaches the shared level through the store it is given: `defineTokenStore` (which the
+// stores below and @vendor-auth/token-store-redis call) attaches it, so an app that never passes a
+// `tokenStore` never ships it (it is a tenth of a helper bundle; see `pnpm size`).
 import { ValidationError } from "./errors.js";
+import { SharedTokens } from "./shared-tokens.js";
 import { MAX_TIMER_MS } from "./validate.js";
 
 /** What a store holds under one key. */
@@ -43,9 +48,45 @@ export interface TokenStore {
 /** The methods a TokenStore must have (for the `tokenStore` option's check). */
 const STORE_METHODS = ["get", "set", "delete", "lease", "release"] as const;
 
-/** Checks a `tokenStore` option: an object with the TokenStore methods and sane timings. */
-export function checkTokenStore(field: string, store: unknown): TokenStore | undefined {
+/** Where a store made by `defineTokenStore` keeps the shared level its clients run on. */
+export const SHARED_LEVEL: unique symbol = Symbol.for("@vendor-auth/core.sharedLevel");
+
+/** A store `defineTokenStore` made: the shared level for the clients it is given to comes with it. */
+export type DefinedTokenStore = TokenStore & { readonly [SHARED_LEVEL]: typeof SharedTokens };
+
+/** Checks a `tokenStore` option: an object with the TokenStore methods and sane timings, made by `defineTokenStore`. */
+export function checkTokenStore(field: string, store: unknown): DefinedTokenStore | undefined {
   if (store === undefined) return undefined;
+  checkStoreShape(field, store);
+  if (typeof (store as Partial<DefinedTokenStore>)[SHARED_LEVEL] !== "function") {
+    throw new ValidationError(field, "must be a TokenStore made by createRedisTokenStore(), createMemoryTokenStore() or defineTokenStore({ get, set, delete, lease, release })");
+  }
+  return store as DefinedTokenStore;
+}
+
+/**
+ * Makes `store` (an object with the TokenStore methods) a `tokenStore` the clients accept: it
+ * attaches the shared level (single-flight across processes, leases, fencing, degraded mode) to
+ * the same object and returns it. Stores of this library call it; call it on your own store.
+ *
+ * @example
+ * ```ts
+ * import { createMemoryTokenStore, defineTokenStore } from "@vendor-auth/core";
+ *
+ * const memory = createMemoryTokenStore();
+ * // A store that counts its reads, around the in-memory one.
+ * let reads = 0;
+ * const tokenStore = defineTokenStore({ ...memory, get: (key: string) => (reads++, memory.get(key)) });
+ * ```
+ */
+export function defineTokenStore<S extends TokenStore>(store: S): S {
+  checkStoreShape("store", store);
+  // Enumerable, so a spread copy of the store (`{ ...store, get }`) stays a defined store.
+  Object.defineProperty(store, SHARED_LEVEL, { value: SharedTokens, enumerable: true });
+  return store;
+}
+
+function checkStoreShape(field: string, store: unknown): asserts store is TokenStore {
   if (store === null || typeof store !== "object") throw new ValidationError(field, "must be a TokenStore (e.g. createRedisTokenStore(...) or createMemoryTokenStore())");
   for (const method of STORE_METHODS) {
     if (typeof (store as Record<string, unknown>)[method] !== "function") throw new ValidationError(field, `must be a TokenStore: it has no ${method}() method`);
@@ -56,7 +97,6 @@ export function checkTokenStore(field: string, store: unknown): TokenStore | und
       throw new ValidationError(`${field}.${name}`, `must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`);
     }
   }
-  return store as TokenStore;
 }
 
 export interface MemoryTokenStoreOptions {
@@ -79,7 +119,7 @@ export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): T
     if (found && found.expiresAt <= now()) records.delete(key);
     return records.get(key);
   };
-  return {
+  return defineTokenStore({
     leaseMs: options.leaseMs,
     async get(key) {
       const found = record(key);
@@ -105,5 +145,5 @@ export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): T
     async release(key, holder) {
       if (leases.get(key)?.holder === holder) leases.delete(key);
     },
-  };
+  } satisfies TokenStore);
 }

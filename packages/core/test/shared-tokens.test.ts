@@ -1,7 +1,7 @@
 // The two-level cache on an in-memory store: several TokenCaches sharing one store stand for the
 // processes of a fleet (the Redis store and real processes: packages/token-store-redis/test).
 import { describe, expect, it } from "vitest";
-import { Redactor, SharedTokens, TokenCache, ValidationError, createMemoryTokenStore, tokenKey, type ClientEvent, type TokenStore } from "../src/internal.js";
+import { Redactor, SharedTokens, TokenCache, ValidationError, createMemoryTokenStore, defineTokenStore, tokenKey, type ClientEvent, type TokenStore } from "../src/internal.js";
 import { checkTransportOptions } from "../src/options.js";
 
 type Token = { value: string; expiresAt?: number | undefined };
@@ -188,5 +188,21 @@ describe("SharedTokens on a memory store", () => {
     expect(() => checkTransportOptions({ tokenStore: { ...createMemoryTokenStore(STEADY), leaseMs: 0 } })).toThrow(/leaseMs/);
     expect(() => checkTransportOptions({ tokenStoreKey: "tenant-a" })).toThrow(/needs tokenStore/);
     expect(() => checkTransportOptions({ tokenStore: createMemoryTokenStore(STEADY), tokenStoreKey: "tenant-a" })).not.toThrow();
+  });
+
+  it("a store of your own: refused until defineTokenStore attaches the shared level, then shared as a library store is", async () => {
+    const memory = createMemoryTokenStore(STEADY);
+    const own: TokenStore = { get: memory.get, set: memory.set, delete: memory.delete, lease: memory.lease, release: memory.release, leaseMs: STEADY.leaseMs };
+    expect(() => checkTransportOptions({ tokenStore: own })).toThrow(/made by createRedisTokenStore\(\), createMemoryTokenStore\(\) or defineTokenStore/);
+    const defined = defineTokenStore(own);
+    expect(defined).toBe(own);
+    expect(() => checkTransportOptions({ tokenStore: defined })).not.toThrow();
+    // A spread copy keeps it (the mark is enumerable), and the mark cannot be overwritten.
+    expect(() => checkTransportOptions({ tokenStore: { ...defined, get: memory.get } })).not.toThrow();
+    expect(() => defineTokenStore({ get: memory.get } as unknown as TokenStore)).toThrow(/no set\(\) method/);
+    // Two clients' caches on one defined store of our own: one token between them.
+    const { caches, minted } = fleet(defined, 2);
+    await Promise.all(caches.map((cache) => cache.get()));
+    expect(minted()).toBe(1);
   });
 });

@@ -5,7 +5,7 @@
 // fails: every command rejects (at once when disconnected, after `commandTimeoutMs` when slow) and
 // the clients go on on their own cache (core's shared-tokens.ts).
 import { createClient } from "@redis/client";
-import { SessionClosedError, TimeoutError, ValidationError, type StoredTokenRecord, type TokenStore } from "@vendor-auth/core";
+import { SessionClosedError, TimeoutError, ValidationError, defineTokenStore, type StoredTokenRecord, type TokenStore } from "@vendor-auth/core";
 import { defineAsyncDispose } from "@vendor-auth/core/internal";
 import { open, seal, sealingKeys } from "./crypto.js";
 
@@ -202,5 +202,5 @@ export function createRedisTokenStore(options: RedisTokenStoreOptions): RedisTok
       else if (owned?.isOpen) owned.destroy();
     },
   } as Omit<RedisTokenStore, typeof Symbol.asyncDispose> as RedisTokenStore;
-  return defineAsyncDispose(store, () => store.close());
+  return defineAsyncDispose(defineTokenStore(store), () => store.close());
 }
