@@ -11,11 +11,12 @@ export const esbuild = esbuildRequire("esbuild");
 /**
  * @param {string} contents an ES module, e.g. `export * from "@vendor-auth/unicourt";`
  * @param {string} resolveDir where its imports resolve from
+ * @param {"js" | "ts"} [loader] of `contents` (the bench bundles hey-api's generated TypeScript)
  * @returns {Promise<{ minBytes: number, gzipBytes: number, inputs: Record<string, { bytesInOutput: number }> }>}
  */
-export async function bundleSize(contents, resolveDir) {
+export async function bundleSize(contents, resolveDir, loader = "js") {
   const result = await esbuild.build({
-    stdin: { contents, resolveDir, loader: "js" },
+    stdin: { contents, resolveDir, loader },
     bundle: true,
     minify: true,
     format: "esm",

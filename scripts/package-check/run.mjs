@@ -14,7 +14,7 @@ import { promisify } from "node:util";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { ROOT, packAll, seconds, textTable } from "./pack.mjs";
-import { measureSizes, readBudgets, reportSizes } from "./size.mjs";
+import { checkSizes } from "./size.mjs";
 
 const run = promisify(execFile);
 const ATTW = join(ROOT, "node_modules/.bin/attw");
@@ -113,7 +113,7 @@ async function main() {
 
     console.log("\nsize (min+gzip, browser bundle with dependencies):");
     const sizeStart = performance.now();
-    const sizeFailures = reportSizes(await measureSizes(), readBudgets());
+    const { failures: sizeFailures } = await checkSizes();
     console.log(`size: ${seconds(sizeStart)}`);
     for (const failure of sizeFailures) console.error(`  FAIL size: ${failure}`);
 

@@ -9,10 +9,13 @@
 // Two figures per helper entry: "entry" keeps every export (what `import * as x` or a bundler
 // without tree-shaking pays: the budgeted worst case) and "client" imports only `createXClient`
 // (what a tree-shaking bundler ships for the usual import; budgeted too, so growth shows up).
+// Then composition.mjs: each client-only import by source module (esbuild metafiles), and the
+// proof that the optional parts of the core are tree-shaken when unused.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleSize } from "./bundle-size.mjs";
+import { measureComposition, reportComposition } from "./composition.mjs";
 import { ROOT, VENDORS, seconds, textTable } from "./pack.mjs";
 
 export const BUDGET_FILE = join(ROOT, "scripts/package-check/size-budget.json");
@@ -43,20 +46,24 @@ async function cases() {
   });
 }
 
-/** Bundles one case; returns min and min+gzip bytes and the inputs that weigh most. */
+/** Bundles one case; returns its min and min+gzip bytes. */
 async function measure({ vendor, key, source }) {
   // resolveDir inside the package: its own name resolves through its exports (self-reference)
   // to dist/, and its dependencies through its node_modules, as in an installed copy.
-  const { minBytes, gzipBytes, inputs } = await bundleSize(source, join(ROOT, "packages", vendor));
-  const heaviest = Object.entries(inputs)
-    .map(([file, { bytesInOutput }]) => [file.replace(/^.*node_modules\//, "").replace(/^(\.\.\/)*packages\//, "packages/"), bytesInOutput])
-    .filter(([, bytes]) => bytes > 0)
-    .sort((a, b) => b[1] - a[1]);
-  return { vendor, key, min: minBytes, gzip: gzipBytes, heaviest };
+  const { minBytes, gzipBytes } = await bundleSize(source, join(ROOT, "packages", vendor));
+  return { vendor, key, min: minBytes, gzip: gzipBytes };
 }
 
 export async function measureSizes() {
   return Promise.all((await cases()).map(measure));
+}
+
+/** The budgets and the composition proof: measures both, prints both; returns the failures. */
+export async function checkSizes() {
+  const results = await measureSizes();
+  const failures = reportSizes(results, readBudgets());
+  failures.push(...reportComposition(await measureComposition(await Promise.all(VENDORS.map(clientFactory)))));
+  return { results, failures };
 }
 
 export function readBudgets() {
@@ -72,7 +79,7 @@ export function writeBudgets(results) {
   writeFileSync(BUDGET_FILE, `${JSON.stringify(budgets, null, 2)}\n`);
 }
 
-/** Prints the size table and the heaviest inputs of each helper entry; returns the failures. */
+/** Prints the size table; returns the failures. */
 export function reportSizes(results, budgets) {
   const failures = [];
   const rows = results.map(({ vendor, key, min, gzip }) => {
@@ -83,22 +90,16 @@ export function reportSizes(results, budgets) {
     return [`@vendor-auth/${vendor}`, key, min, gzip, budget ?? "-", over ? "OVER" : "ok", aim];
   });
   console.log(textTable(["package", "entry", "min B", "min+gzip B", "budget B", "status", `<= ${HELPER_AIM_BYTES} B aim`], rows));
-  console.log("\nWhat the helper entries (\".\", all exports) are made of, minified bytes before gzip:");
-  for (const { vendor, key, min, heaviest } of results.filter((r) => r.key === ".")) {
-    const parts = heaviest.slice(0, 4).map(([file, bytes]) => `${file} ${bytes} (${Math.round((bytes / min) * 100)} %)`);
-    console.log(`  ${vendor}: ${parts.join(", ")}`);
-  }
   return failures;
 }
 
 async function main() {
   const start = performance.now();
-  const results = await measureSizes();
   if (process.argv.includes("--update")) {
-    writeBudgets(results);
+    writeBudgets(await measureSizes());
     console.log(`wrote ${BUDGET_FILE}`);
   }
-  const failures = reportSizes(results, readBudgets());
+  const { results, failures } = await checkSizes();
   console.log(`\nsize: ${results.length} bundles in ${seconds(start)}`);
   if (failures.length > 0) {
     console.error(`\nsize budget exceeded:\n  ${failures.join("\n  ")}`);
