@@ -5,6 +5,7 @@
 // run by run, so drift on a busy machine hits them alike; the median of the runs counts.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { heyApiSdk } from "./lib/hey-api.mjs";
 import { startServerProcess } from "./lib/server-handle.mjs";
 import { median } from "./lib/stats.mjs";
 
@@ -14,17 +15,19 @@ export const COLD_START_MAX_RATIO = 1.3;
 const VARIANTS = [
   { id: "raw-fetch", label: "raw `fetch` (nothing to import)" },
   { id: "openapi-fetch", label: "`openapi-fetch` alone (baseline)" },
+  { id: "hey-api", label: "hey-api fetch client + its generated SDK" },
   { id: "helper", label: "helper `@vendor-auth/unicourt`" },
 ];
 
 /** Options (defaults): runs per variant (15). */
 export async function main({ runs = 15 } = {}) {
+  const { bundle: heyApiBundle } = await heyApiSdk("unicourt"); // generated once, before any run is timed
   const server = await startServerProcess();
   try {
     const samples = Object.fromEntries(VARIANTS.map((v) => [v.id, []]));
     for (let run = 0; run < runs; run++) {
       for (const { id } of VARIANTS) {
-        const child = spawnSync(process.execPath, [LOAD, server.url, id], { encoding: "utf8", timeout: 60_000 });
+        const child = spawnSync(process.execPath, [LOAD, server.url, id, heyApiBundle], { encoding: "utf8", timeout: 60_000 });
         if (child.status !== 0) throw new Error(`cold start ${id} failed: ${child.stderr.trim().split("\n").slice(-3).join(" ")}`);
         samples[id].push(JSON.parse(child.stdout));
       }

@@ -9,7 +9,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { benchCache, fromRoot } from "./lib/paths.mjs";
+import { HEY_API, HEY_API_ENTRY, heyApiSdk } from "./lib/hey-api.mjs";
+import { UNSUPPORTED } from "../matrix/smoke.mjs";
+import { identifierOf } from "../vendors.mjs";
+import { benchCache, fromRoot, resolveFrom } from "./lib/paths.mjs";
 import { bundleSize, esbuild } from "../package-check/bundle-size.mjs";
 
 export const LASERFICHE_CLIENT = "@laserfiche/lf-repository-api-client@1.1.12";
@@ -38,8 +41,9 @@ export async function main() {
     const manifestPath = fromRoot("packages", dir, "package.json");
     if (!existsSync(manifestPath)) continue;
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    // Private packages are not shipped; the Redis token store is for Node (a TCP client), never bundled for a browser.
-    if (manifest.private || manifest.name === "@vendor-auth/token-store-redis") continue;
+    // Private packages are not shipped; those the runtime matrix marks n/a in Chromium (the Redis token
+    // store, the test toolkit: Node only) are never bundled for a browser.
+    if (manifest.private || UNSUPPORTED[identifierOf(dir)]?.chromium) continue;
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
       if (subpath === "./package.json" || subpath === "./testing") continue;
       const file = fromRoot("packages", dir, target.import?.default ?? target.import ?? target.default);
@@ -56,6 +60,16 @@ export async function main() {
       rows.push(row);
     }
   }
+  // What a user would ship instead of the UniCourt helper: openapi-fetch alone (its request builder),
+  // and hey-api's fetch client with the SDK it generates from the same spec.
+  const openapiFetch = resolveFrom(fromRoot("packages/unicourt"), "openapi-fetch");
+  const anchors = [{ entry: `openapi-fetch ${openapiFetch.version} { default: createClient }`, ...(await measureBundle(`export { default } from "openapi-fetch";`, fromRoot("packages/unicourt"))) }];
+  try {
+    const { dir } = await heyApiSdk("unicourt");
+    anchors.push({ entry: `${HEY_API} SDK of specs/unicourt.yaml, its fetch client included`, ...(await bundleSize(HEY_API_ENTRY, dir, "ts")) });
+  } catch (error) {
+    anchors.push({ entry: HEY_API, error: error.message });
+  }
   const vendor = { package: LASERFICHE_CLIENT };
   const installed = installVendorClient();
   if (installed.error) vendor.error = `could not be installed: ${installed.error}`;
@@ -67,5 +81,5 @@ export async function main() {
       { entry: `${name} { ServerSessionClient }`, ...(await measureBundle(`export { ServerSessionClient } from "${name}";`, installed.prefix)) },
     ];
   }
-  return { esbuild: version, rows, vendor };
+  return { esbuild: version, rows, anchors, vendor };
 }

@@ -4,7 +4,8 @@
 //
 //   operation:   UniCourt listAllTokenIds (PUT with a JSON body, small JSON reply): the floor
 //                (node:http with a keep-alive agent, raw fetch), bare openapi-fetch, the generated
-//                typescript-fetch SDK, and our helper method; and a JSON GET of Agilicus
+//                typescript-fetch SDK, hey-api's fetch client with its SDK generated from the same
+//                spec (lib/hey-api.mjs), and our helper method; and a JSON GET of Agilicus
 //                (listApiKeys, bearer token) and BlueJeans (getTokenInfo, token in the query), each
 //                against raw fetch of the same request. (Laserfiche's operations all create, refresh
 //                or end a session token, which the client caches: none is a repeatable call.)
@@ -14,6 +15,7 @@
 //                `authMiddleware()`.
 import { Agent, request as httpRequest } from "node:http";
 import { pathToFileURL } from "node:url";
+import { heyApiSdk } from "./hey-api.mjs";
 import { fromRoot, resolveFrom } from "./paths.mjs";
 
 import { CLIENT_ID, CLIENT_SECRET } from "./credentials.mjs";
@@ -81,6 +83,16 @@ export async function loadClients(baseUrl) {
   const sdk = new AuthenticationApi(new Configuration({ basePath: baseUrl }));
   const sdkCall = () => sdk.listAllTokenIds({ accessTokenRequest: body });
 
+  // hey-api: its fetch client and the SDK it generates from specs/unicourt.yaml.
+  const heyApi = await heyApiSdk("unicourt");
+  const hey = await import(pathToFileURL(heyApi.bundle).href);
+  const heyClient = hey.createClient(hey.createConfig({ baseUrl }));
+  const heyApiCall = async () => {
+    const { data, error } = await hey.listAllTokenIds({ client: heyClient, body });
+    if (error !== undefined) throw new Error("error response");
+    return data;
+  };
+
   // The passthrough: the token is obtained once (the cache holds it), then every call carries it.
   const token = await helper.getAccessToken();
   const resource = `${baseUrl}/resource`;
@@ -104,7 +116,7 @@ export async function loadClients(baseUrl) {
 
   // A JSON operation of two more vendors, each against raw fetch of the same request.
   const vendorToken = "test-vendor-token-".padEnd(48, "0");
-  const agilicus = createAgilicusClient({ token: vendorToken, baseUrl });
+  const agilicus = createAgilicusClient({ accessToken: vendorToken, baseUrl });
   const bluejeans = createBlueJeansClient({ accessToken: vendorToken, baseUrl });
   const rawAgilicus = async () => json(await fetch(`${baseUrl}/v1/api_keys`, { headers: { authorization: `Bearer ${vendorToken}` } }));
   const rawBlueJeans = async () => json(await fetch(`${baseUrl}/oauth2/tokenInfo?access_token=${vendorToken}`));
@@ -112,7 +124,7 @@ export async function loadClients(baseUrl) {
   const tokenInfoOk = (b) => b?.scope?.user === 1234;
 
   return {
-    versions: { "openapi-fetch": openapiFetch.version },
+    versions: { "openapi-fetch": openapiFetch.version, "@hey-api/openapi-ts": heyApi.version },
     close: () => agent.destroy(),
     groups: [
       {
@@ -125,6 +137,7 @@ export async function loadClients(baseUrl) {
           { id: "helper", label: "helper `createUniCourtClient`", call: helperCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
           // (The SDK maps the wire name AccessTokenIdArray to accessTokenIdArray.)
           { id: "sdk", label: "generated SDK (`/sdk`)", call: sdkCall, check: (b) => b?.accessTokenIdArray?.length === 1 },
+          { id: "hey-api", label: "hey-api fetch client + its generated SDK", call: heyApiCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
           { id: "raw-agilicus", label: "raw `fetch` GET /v1/api_keys (Agilicus), bearer by hand", call: rawAgilicus, check: keysOk },
           { id: "helper-agilicus", label: "helper `createAgilicusClient().listApiKeys()`", call: () => agilicus.listApiKeys(), baseline: "raw-agilicus", check: keysOk },
           { id: "raw-bluejeans", label: "raw `fetch` GET /oauth2/tokenInfo (BlueJeans), token in the query", call: rawBlueJeans, check: tokenInfoOk },

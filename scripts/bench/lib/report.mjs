@@ -97,7 +97,10 @@ reply is a 240-byte JSON object):
   errors, retries, redaction).
 - **generated SDK**: \`new AuthenticationApi(new Configuration({ basePath })).listAllTokenIds({ accessTokenRequest })\`
   from \`@vendor-auth/unicourt/sdk\` (typescript-fetch).
-- **the other vendors**: a JSON GET of Agilicus (\`createAgilicusClient({ token }).listApiKeys()\`, \`GET /v1/api_keys\` with a
+- **hey-api**: \`listAllTokenIds({ client, body })\` from the SDK \`@hey-api/openapi-ts\` generates from \`specs/unicourt.yaml\`
+  with its fetch client (the \`@hey-api/client-fetch\` plugin; \`scripts/bench/lib/hey-api.mjs\`), what a user would pick
+  instead of openapi-fetch.
+- **the other vendors**: a JSON GET of Agilicus (\`createAgilicusClient({ accessToken }).listApiKeys()\`, \`GET /v1/api_keys\` with a
   bearer token) and of BlueJeans (\`createBlueJeansClient({ accessToken }).getTokenInfo()\`, \`GET /oauth2/tokenInfo?access_token=…\`),
   each against raw \`fetch\` of the same request. Laserfiche's operations all create, refresh or end a session token, which
   the client caches: none is a call to repeat.
@@ -230,12 +233,19 @@ ${table(["import", "minified", "min+gzip"], vendor.rows.map((r) => [`\`${r.entry
 
 What a browser app ships for each entry point: esbuild ${section.esbuild} bundles the built ESM entry (\`dist/*.js\`) with **all its
 dependencies** (\`@vendor-auth/core\`, \`openapi-fetch\`), as \`export * from "<entry>"\` (so nothing is tree-shaken away),
-\`minify\`, \`platform: "browser"\`, \`target: "es2022"\`, no legal comments; then \`node:zlib\` gzip at its default level.
+\`minify\`, \`platform: "browser"\`, \`target: "es2022"\`, no legal comments; then \`node:zlib\` gzip at level 9 (as the size budget).
 \`./schema\` is types only (0 bytes of JavaScript; 20 bytes is an empty gzip stream). \`./testing\` entries are left out: they
 are test fakes for Node (\`node:http\`), not browser code. For the helpers, the last column is what an app ships when it
 imports only the client factory (\`export { createUniCourtClient } from ...\`, tree-shaken). Reproduce: \`pnpm bench --only size\`.
 
 ${table(["entry point", "kind", "minified", "min+gzip", "factory only, min+gzip"], section.rows.map((r) => (r.error ? [`\`${r.entry}\``, "", r.error, "", ""] : [`\`${r.entry}\``, r.kind, kib(r.minBytes), `**${kib(r.gzipBytes)}**`, r.factory ? `${kib(r.factory.gzipBytes)} (\`${r.factory.name}\`)` : ""])))}
+
+What a user would ship instead, bundled the same way: openapi-fetch alone (the request builder our helpers run on), and
+hey-api's fetch client with the SDK \`@hey-api/openapi-ts\` generates from \`specs/unicourt.yaml\` (its operation functions,
+default client and \`createClient\`; \`scripts/bench/lib/hey-api.mjs\`). Neither checks inputs, reads bodies within a limit,
+retries, redacts secrets or caches tokens: the difference to the UniCourt helper's "factory only" column is what those cost.
+
+${table(["import", "minified", "min+gzip"], (section.anchors ?? []).map((r) => (r.error ? [`\`${r.entry}\``, r.error, ""] : [`\`${r.entry}\``, kib(r.minBytes), `**${kib(r.gzipBytes)}**`])))}
 
 ${vendorPart}`;
 }
