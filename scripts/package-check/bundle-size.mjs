@@ -8,6 +8,19 @@ import { gzipSync } from "node:zlib";
 const esbuildRequire = createRequire(createRequire(import.meta.url).resolve("tsup"));
 export const esbuild = esbuildRequire("esbuild");
 
+/** The esbuild settings of the measurement (composition.mjs bundles the sources with the same). */
+export const BROWSER_BUNDLE = {
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  legalComments: "none",
+  write: false,
+  metafile: true,
+  logLevel: "silent",
+};
+
 /**
  * @param {string} contents an ES module, e.g. `export * from "@vendor-auth/unicourt";`
  * @param {string} resolveDir where its imports resolve from
@@ -15,18 +28,7 @@ export const esbuild = esbuildRequire("esbuild");
  * @returns {Promise<{ minBytes: number, gzipBytes: number, inputs: Record<string, { bytesInOutput: number }> }>}
  */
 export async function bundleSize(contents, resolveDir, loader = "js") {
-  const result = await esbuild.build({
-    stdin: { contents, resolveDir, loader },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    legalComments: "none",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
+  const result = await esbuild.build({ ...BROWSER_BUNDLE, stdin: { contents, resolveDir, loader } });
   const code = result.outputFiles[0].contents;
   return { minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, inputs: Object.values(result.metafile.outputs)[0].inputs };
 }

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { esbuild } from "./bundle-size.mjs";
+import { BROWSER_BUNDLE, esbuild } from "./bundle-size.mjs";
 import { ROOT, VENDORS } from "./pack.mjs";
 
 export const METAFILE_DIR = join(ROOT, "node_modules/.cache/vendor-auth-size");
@@ -33,16 +33,8 @@ export const OPTIONAL_PARTS = [
 /** Bundles `contents` from the sources (core aliased to packages/core/src); writes its metafile as `name`. */
 async function bundleSources(contents, vendor, name) {
   const result = await esbuild.build({
+    ...BROWSER_BUNDLE,
     stdin: { contents, resolveDir: join(ROOT, "packages", vendor), loader: "ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    legalComments: "none",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
     absWorkingDir: ROOT,
     alias: { "@vendor-auth/core/internal": join(CORE_SRC, "internal.ts"), "@vendor-auth/core": join(CORE_SRC, "index.ts") },
   });
