@@ -197,8 +197,9 @@ describe("SharedTokens on a memory store", () => {
     const defined = defineTokenStore(own);
     expect(defined).toBe(own);
     expect(() => checkTransportOptions({ tokenStore: defined })).not.toThrow();
-    // A spread copy keeps it (the mark is enumerable), and the mark cannot be overwritten.
+    // A spread copy keeps it (the mark is enumerable); defining a store twice is no error.
     expect(() => checkTransportOptions({ tokenStore: { ...defined, get: memory.get } })).not.toThrow();
+    expect(defineTokenStore(defined)).toBe(own);
     expect(() => defineTokenStore({ get: memory.get } as unknown as TokenStore)).toThrow(/no set\(\) method/);
     // Two clients' caches on one defined store of our own: one token between them.
     const { caches, minted } = fleet(defined, 2);
