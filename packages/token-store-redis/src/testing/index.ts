@@ -32,26 +32,45 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once the server answers PING (retried until `timeoutMs`). */
+/** A server that is not the one we started answers on the port (another test suite's took it). */
+class PortTaken extends Error {}
+
+/** The process id of the Redis answering on `port` (`INFO server`), or undefined when none answers yet. */
+function answeringPid(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let text = "";
+    const socket = createConnection({ host: "127.0.0.1", port }, () => socket.write("INFO server\r\n"));
+    socket.setTimeout(1_000, () => (socket.destroy(), resolve(undefined)));
+    socket.on("data", (data) => {
+      text += data.toString();
+      const pid = /process_id:(\d+)\r\n/.exec(text)?.[1];
+      if (pid !== undefined) (socket.destroy(), resolve(Number(pid)));
+    });
+    socket.once("error", () => resolve(undefined));
+    socket.once("close", () => resolve(undefined));
+  });
+}
+
+/**
+ * Resolves once our server answers (retried until `timeoutMs`). A free port can be taken between
+ * `freePort()` and the server's bind (two suites on one machine): the answer is ours only when its
+ * process id is our child's, never merely a PONG from whatever listens there.
+ */
 async function ready(port: number, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${BINARY} exited with ${child.exitCode} before it was ready`);
-    const answered = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: "127.0.0.1", port }, () => socket.write("PING\r\n"));
-      socket.setTimeout(1_000, () => (socket.destroy(), resolve(false)));
-      socket.once("data", (data) => (socket.destroy(), resolve(data.toString().startsWith("+PONG"))));
-      socket.once("error", () => resolve(false));
-    });
-    if (answered) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`${BINARY} did not answer PING on port ${port} within ${timeoutMs} ms`);
+    if (child.exitCode !== null) throw new PortTaken(`${BINARY} exited with ${child.exitCode} before it was ready (port ${port} taken?)`);
+    const pid = await answeringPid(port);
+    if (pid === child.pid) return;
+    if (pid !== undefined) throw new PortTaken(`port ${port} is answered by another Redis (pid ${pid}), not ours (pid ${child.pid})`);
+    if (Date.now() - started > timeoutMs) throw new Error(`${BINARY} did not answer on port ${port} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
 export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), "redis-test-"));
-  const port = await freePort();
+  let port = await freePort();
   let child: ChildProcess | undefined;
 
   const start = async () => {
@@ -76,7 +95,17 @@ export async function startRedisServer(): Promise<RedisServer> {
     });
   };
 
-  await start();
+  // Another process may take the free port before our server binds it: a new port, a few times.
+  for (let tries = 1; ; tries++) {
+    try {
+      await start();
+      break;
+    } catch (error) {
+      await kill();
+      if (!(error instanceof PortTaken) || tries >= 5) throw error;
+      port = await freePort();
+    }
+  }
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
