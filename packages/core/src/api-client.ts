@@ -41,7 +41,7 @@ import type { Redactor } from "./redact.js";
 import { DEFAULT_MAX_RETRIES, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry.js";
 import { loggingMiddleware, type ClientEvent } from "./events.js";
 import { BodyNotUtf8Error, BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./read-body.js";
-import { BufferedResponse, WireRequest } from "./wire.js";
+import { BufferedResponse, WireRequest, invalidUrl } from "./wire.js";
 import { DEFAULT_TIMEOUT_MS, checkCallOptions, checkTransportOptions, type CallOptions, type TransportOptions } from "./options.js";
 
 export interface ApiClientConfig<Ops extends OperationTable = OperationTable> extends TransportOptions {
@@ -185,7 +185,8 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
       // `.call(globalThis, …)`: some runtimes' fetch throws "Illegal invocation" when detached.
       response = await (request instanceof WireRequest ? baseFetch.call(globalThis, request.url, request.init) : baseFetch.call(globalThis, request));
     } catch (cause) {
-      throw new FetchFailed("fetch failed", { cause });
+      // Not a network failure: a request that could not be built (see WireRequest).
+      throw (request instanceof WireRequest && invalidUrl(request)) || new FetchFailed("fetch failed", { cause });
     }
     if (NO_BODY_STATUSES.has(response.status) || request.method === "HEAD" || response.type === "opaqueredirect") return response;
     let text: string;
@@ -436,7 +437,7 @@ export function createApiClient<Paths extends {}, Ops extends OperationTable = O
       // A caller who already gave up obtains no token.
       if (options.signal?.aborted) throw new AbortError({ vendor, operation, cause: options.signal.reason });
       try {
-        acquired = await credential.lease.acquire(options.signal);
+        acquired = credential.lease.acquireNow?.() ?? (await credential.lease.acquire(options.signal));
       } catch (error) {
         if (error instanceof VendorAuthError) error.operation ??= operation;
         else if (options.signal?.aborted) throw new AbortError({ vendor, operation, cause: options.signal.reason });

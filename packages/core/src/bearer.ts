@@ -146,6 +146,8 @@ function parseUrl(raw: string): URL {
  */
 function underBasePath(pathname: string, basePath: string): boolean {
   if (basePath && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return false;
+  // URL parsing already removed literal dot segments: only percent-encoding can hide one.
+  if (!pathname.includes("%")) return true;
   const segments = pathname.replace(/%2f|%5c/gi, "/").split("/");
   return !segments.some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
 }
@@ -172,8 +174,12 @@ function fetchSignal(timer: AbortSignal, callers: AbortSignal[]): AbortSignal {
 interface Outgoing {
   url: URL;
   method: string;
-  /** Our own copy (never the caller's): the token is set on it again before every send. */
-  headers: Headers;
+  /**
+   * Our own copy of the caller's headers (never theirs), names lower-case, as a plain record: fetch
+   * builds its header list from a record without the sorted iteration a Headers object costs. The
+   * token is set on it again before every send.
+   */
+  headers: Record<string, string>;
   body: BodyInit | null | undefined;
   /** The caller's signal (`init.signal`, or the Request's). */
   signal: AbortSignal | null;
@@ -188,11 +194,14 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
   const placement = config.placement ?? { in: "header" };
   const fields = { vendor, operation: OPERATION };
   const maxRetryAfterMs = config.retry?.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  let lastToken: string | undefined;
+  let lastValue = "";
 
   return async function authorizedFetch(input, init = {}, callOptions) {
     const options = checkCallOptions(callOptions) ?? {};
     if (init === null || typeof init !== "object") throw new ValidationError("init", "must be an object (RequestInit)");
-    const outgoing = await outgoingOf(input, init, policy);
+    const pending = outgoingOf(input, init, policy, placement);
+    const outgoing = pending instanceof Promise ? await pending : pending;
     const fetchImpl = config.fetch ?? globalThis.fetch;
     const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxRetries = SAFE_METHODS.has(outgoing.method) && isReusable(outgoing.body) ? (options.maxRetries ?? 0) : 0;
@@ -237,13 +246,17 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
       throw new ConnectionError(redactor.string(`${OPERATION}: connection failed (${describeNetworkError(error)})`), { ...fields, cause: redactor.error(error) });
     };
     if (signal.aborted) typed(undefined);
-    let acquired: AcquiredToken;
-    try {
-      acquired = await untilAborted(tokens.acquire(signal), signal);
-    } catch (error) {
-      if (signal.aborted) typed(error);
-      throw error;
+    // A cached token is used at once; only a wait for one is raced against the signal.
+    let acquired = tokens.acquireNow?.();
+    if (!acquired) {
+      try {
+        acquired = await untilAborted(tokens.acquire(signal), signal);
+      } catch (error) {
+        if (signal.aborted) typed(error);
+        throw error;
+      }
     }
+    const held = acquired;
     const send = async (token: string): Promise<Response> => {
       let current: Outgoing = outgoing;
       for (let hops = 0; ; hops++) {
@@ -260,10 +273,10 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
         current = next;
       }
     };
-    return redactor.during([acquired.token.value], async () => {
-      const response = await send(acquired.token.value);
+    return redactor.during([held.token.value], async () => {
+      const response = await send(held.token.value);
       if (response.status !== 401 || !isReusable(outgoing.body)) return response;
-      const replacement = await tokens.after401(acquired);
+      const replacement = await tokens.after401(held);
       if (!replacement) return response;
       await response.body?.cancel().catch(() => {});
       return redactor.during([replacement.value], () => send(replacement.value));
@@ -274,16 +287,25 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
   function withToken(outgoing: Outgoing, token: string, signal: AbortSignal): { url: string; init: RequestInit } {
     let url = outgoing.url.href;
     const { headers } = outgoing;
-    try {
-      if (placement.in === "query") {
-        const withQuery = new URL(url);
-        withQuery.searchParams.set(placement.name, token);
-        url = withQuery.href;
-      } else headers.set("Authorization", `${placement.scheme ?? "Bearer"} ${token}`);
-    } catch (error) {
-      throw new ValidationError("token", "cannot be sent: it has characters a header value may not hold (CR, LF, NUL)", { ...fields, cause: redactor.error(error) });
-    }
+    if (placement.in === "query") {
+      const withQuery = new URL(url);
+      withQuery.searchParams.set(placement.name, token);
+      url = withQuery.href;
+    } else headers["authorization"] = authorizationValue(token);
     return { url, init: { ...outgoing.rest, method: outgoing.method, headers, body: outgoing.body ?? null, signal, redirect: outgoing.redirect === "follow" ? "manual" : outgoing.redirect } };
+  }
+
+  /** `<scheme> <token>` as a header value, checked once per token (it is the same on every call). */
+  function authorizationValue(token: string): string {
+    if (token !== lastToken) {
+      try {
+        lastValue = headerValue(`${placement.in === "header" ? (placement.scheme ?? "Bearer") : "Bearer"} ${token}`);
+      } catch (error) {
+        throw new ValidationError("token", "cannot be sent: it has characters a header value may not hold (CR, LF, NUL)", { ...fields, cause: redactor.error(error) });
+      }
+      lastToken = token;
+    }
+    return lastValue;
   }
 
   /** The next hop of a redirect that may be followed (same origin, same rules), else undefined. */
@@ -307,33 +329,77 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
     if (placement.in === "query") target.searchParams.delete(placement.name);
     const toGet = response.status === 303 ? current.method !== "HEAD" : (response.status === 301 || response.status === 302) && current.method === "POST";
     if (toGet) {
-      const headers = new Headers(current.headers);
-      for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) headers.delete(name);
+      const headers = { ...current.headers };
+      for (const name of ["content-type", "content-length", "content-encoding", "content-language", "content-location"]) delete headers[name];
       return { ...current, url: target, method: "GET", headers, body: undefined };
     }
     if (!isReusable(current.body)) return undefined;
-    return { ...current, url: target, headers: new Headers(current.headers) };
+    return { ...current, url: target, headers: { ...current.headers } };
   }
 }
 
-/** The parts of the request from fetch's arguments, checked against the target policy. */
-async function outgoingOf(input: FetchInput, init: RequestInit, policy: TargetPolicy): Promise<Outgoing> {
+/**
+ * The parts of the request from fetch's arguments, checked against the target policy. A promise
+ * only when a Request's body must be read (the common call costs no extra await).
+ */
+function outgoingOf(input: FetchInput, init: RequestInit, policy: TargetPolicy, placement: TokenPlacement): Outgoing | Promise<Outgoing> {
   const isRequest = typeof Request !== "undefined" && input instanceof Request;
   const url = policy.resolve(isRequest ? (input as Request).url : (input as string | URL));
   policy.check(url);
   const request = isRequest ? (input as Request) : undefined;
   const method = (init.method ?? request?.method ?? "GET").toUpperCase();
-  let headers: Headers;
+  let headers: Record<string, string>;
   try {
-    headers = new Headers(init.headers ?? request?.headers);
+    headers = headerRecord(init.headers ?? request?.headers);
   } catch (error) {
     throw new ValidationError("init.headers", `are not valid headers (${(error as Error).message.slice(0, 100)})`, { operation: OPERATION });
   }
-  let body = init.body;
-  if (body === undefined && request?.body) body = await request.arrayBuffer();
+  // The token placed in the header replaces any the caller set.
+  if (placement.in === "header") delete headers["authorization"];
   const requested = init.redirect ?? request?.redirect ?? "follow";
   const { signal, headers: _headers, body: _body, method: _method, redirect: _redirect, ...rest } = init;
-  return { url, method, headers, body, signal: signal ?? request?.signal ?? null, rest, redirect: requested };
+  const outgoing: Outgoing = { url, method, headers, body: init.body, signal: signal ?? request?.signal ?? null, rest, redirect: requested };
+  if (outgoing.body !== undefined || !request?.body) return outgoing;
+  return request.arrayBuffer().then((body) => ({ ...outgoing, body }));
+}
+
+/** A header name (an HTTP token) and a value already in the form fetch sends (no surrounding whitespace, no CR, LF or NUL, Latin-1). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const PLAIN_HEADER_VALUE = /^(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?$/;
+
+/**
+ * The caller's headers as a record with lower-case names, with the rules of `new Headers()`: a plain
+ * object whose names and values are already in their sent form is copied as it is (the common
+ * case); any other form, or a value fetch would normalise or refuse, goes through `Headers`, which
+ * normalises it or throws the TypeError fetch would.
+ */
+function headerRecord(init: HeadersInit | undefined): Record<string, string> {
+  // No prototype: a header named `__proto__` or `constructor` is just a key.
+  const record: Record<string, string> = Object.create(null);
+  if (init === undefined || init === null) return record;
+  if (Object.getPrototypeOf(init) === Object.prototype) {
+    let plain = true;
+    for (const name of Object.keys(init)) {
+      const value = (init as Record<string, unknown>)[name];
+      if (typeof value !== "string" || !HEADER_NAME.test(name) || !PLAIN_HEADER_VALUE.test(value)) {
+        plain = false;
+        break;
+      }
+      const key = name.toLowerCase();
+      record[key] = record[key] === undefined ? value : `${record[key]}, ${value}`;
+    }
+    if (plain) return record;
+  }
+  const all: Record<string, string> = Object.create(null);
+  new Headers(init).forEach((value, name) => {
+    all[name] = value;
+  });
+  return all;
+}
+
+/** One header value as fetch would send it, or the TypeError it would throw. */
+function headerValue(value: string): string {
+  return PLAIN_HEADER_VALUE.test(value) ? value : (new Headers([["x", value]]).get("x") as string);
 }
 
 /** Rejects as soon as `signal` aborts, while `promise` (a shared token request) runs on. */

@@ -147,7 +147,8 @@ export class Redactor {
 
   /** Registers `secrets` while `task` runs. */
   async during<T>(secrets: ReadonlyArray<string | undefined | null>, task: () => Promise<T>): Promise<T> {
-    const held = [...new Set(secrets.filter(isSecretValue))];
+    // (One secret, the usual case, skips the Set.)
+    const held = secrets.length === 1 ? secrets.filter(isSecretValue) : [...new Set(secrets.filter(isSecretValue))];
     // Nothing to hold (a call that sends no secret): no bookkeeping, no extra async frame.
     if (held.length === 0) return task();
     for (const secret of held) {

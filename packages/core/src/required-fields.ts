@@ -26,12 +26,28 @@ export function missingRequiredFields(value: unknown, shape: RequiredShape, path
   return missing;
 }
 
+/** Whether `value` has every required field of `shape` (what `missingRequiredFields` finds empty), without building paths. */
+function hasRequiredFields(value: unknown, shape: RequiredShape): boolean {
+  if (Array.isArray(value)) {
+    if (shape.items) for (const item of value) if (!hasRequiredFields(item, shape.items)) return false;
+    return true;
+  }
+  if (value === null || typeof value !== "object") return true;
+  const object = value as Record<string, unknown>;
+  for (const name of shape.required ?? []) if (object[name] === undefined) return false;
+  const properties = shape.properties;
+  if (properties) for (const name in properties) if (object[name] !== undefined && !hasRequiredFields(object[name], properties[name]!)) return false;
+  return true;
+}
+
 /**
  * Throws a ResponseParseError when a success body lacks a field the spec requires. The error names
  * the fields and carries no excerpt: the call's own secrets (its token) are no longer registered
  * with the redactor once the call has returned, and the body may echo them.
  */
 export function requireResponseFields(data: unknown, shape: RequiredShape, fields: { vendor: string; operation: string }): void {
+  // Every success is checked: the check allocates nothing; the paths are built only for an error.
+  if (hasRequiredFields(data, shape)) return;
   const missing = missingRequiredFields(data, shape);
   if (missing.length === 0) return;
   const { vendor, operation } = fields;

@@ -60,6 +60,12 @@ export interface AcquiredToken<T extends CachedToken = CachedToken> {
 /** What bearer auth needs from a token source: a token per request, and what to do after a 401. */
 export interface TokenLease {
   acquire(signal?: AbortSignal): Promise<AcquiredToken>;
+  /**
+   * The token `acquire()` would hand out at once (a cached one), without a promise; undefined when
+   * it would have to be waited for. Optional: the request path uses it to skip racing a wait that
+   * cannot happen against the caller's signal.
+   */
+  acquireNow?(): AcquiredToken | undefined;
   /** The token to repeat a request with after it was answered 401, or undefined to return the 401. */
   after401(used: AcquiredToken): Promise<CachedToken | undefined>;
 }
@@ -134,12 +140,17 @@ export class TokenCache<T extends CachedToken> implements TokenLease {
   acquire(signal?: AbortSignal): Promise<AcquiredToken<T>> {
     // A caller who already gave up starts nothing (no token is minted on its behalf).
     if (signal?.aborted) return Promise.reject(signal.reason ?? new Error("aborted"));
-    const cached = this.peek();
-    if (cached) {
-      if (this.#current?.unshared) this.#reconcile();
-      return Promise.resolve({ token: cached, fresh: false });
-    }
+    const now = this.acquireNow();
+    if (now) return Promise.resolve(now);
     return this.#request().then((token) => ({ token, fresh: !this.#adopted.has(token) }));
+  }
+
+  /** The cached token as `acquire()` hands it out, without a promise; undefined when it must be obtained. */
+  acquireNow(): AcquiredToken<T> | undefined {
+    const cached = this.peek();
+    if (!cached) return undefined;
+    if (this.#current?.unshared) this.#reconcile();
+    return { token: cached, fresh: false };
   }
 
   /** Obtains a token: from the shared store or under its lease when there is one, else with a request. */

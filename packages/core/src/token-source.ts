@@ -97,7 +97,11 @@ export function tokenHolderOf(config: AuthorizedFetchConfig & { closable?: Closa
     closable.ensureOpen(operation);
     return value;
   };
-  const lease: TokenLease = { acquire: (signal) => open("authorizedFetch", () => tokens.acquire(signal)), after401: (used) => tokens.after401(used) };
+  const lease: TokenLease = {
+    acquire: (signal) => open("authorizedFetch", () => tokens.acquire(signal)),
+    acquireNow: () => (closable.ensureOpen("authorizedFetch"), tokens.acquireNow?.()),
+    after401: (used) => tokens.after401(used),
+  };
   return tokenHolderOf({ ...config, closable: undefined, tokens: lease }, (options) => open("getAccessToken", () => getAccessToken(options)));
 }
 
@@ -188,5 +192,5 @@ export function providedTokenLease(provider: () => Promise<string>, options: Pro
   if (options.tokenStoreKey === undefined) throw new ValidationError("tokenStoreKey", "is required with tokenStore here: name whose token the provider returns (e.g. the service account), so clients of different accounts never share one");
   let cache: TokenCache<CachedToken> | undefined;
   const lease = () => (cache ??= new TokenCache(async () => tokenWithJwtExpiry(await provider()), { ...options, shared: options.shared?.() }));
-  return { acquire: (signal) => lease().acquire(signal), after401: (used) => lease().after401(used) };
+  return { acquire: (signal) => lease().acquire(signal), acquireNow: () => lease().acquireNow(), after401: (used) => lease().after401(used) };
 }

@@ -90,6 +90,15 @@ describe("failure classes: only fetch itself failing is a ConnectionError", () =
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a URL that does not parse (a bad per-request baseUrl) is a ValidationError naming the request, never retried, nothing sent", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const api = newApi({ maxRetries: 3 });
+    const error = await failure(api.call("safeOp", (init) => api.http.POST("/op", { body: {}, baseUrl: "http://[not-a-host", ...init })));
+    expect([error.constructor, error["field"]]).toEqual([ValidationError, "request"]);
+    expect(error.message).toContain("Failed to parse URL");
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("a header value that cannot be sent (a token with CRLF) is a ValidationError whose cause holds no secret", async () => {
     server.setHandler(() => ({ body: { ok: true } }));
     const api = newApi({ maxRetries: 3 }, new Redactor().add(`${SECRET}\r\nX-Injected: 1`));

@@ -82,6 +82,33 @@ describe("createAuthorizedFetch", () => {
     ]);
   });
 
+  it("the caller's headers reach the server as new Headers() would send them, in every form; the token replaces their Authorization", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const { authorizedFetch } = setup();
+    const sent = async (headers: HeadersInit) => {
+      server.requests.length = 0;
+      await authorizedFetch("/h", { headers });
+      const { headers: got } = server.requests[0]!;
+      return { authorization: got.authorization, x: got["x-a"], constructor: got["constructor"] };
+    };
+    // (Node's server cannot record a header named __proto__: it is sent, and nothing breaks.)
+    const expected = { authorization: "Bearer test-token-1", x: "one, two", constructor: "c" };
+    // A plain object: names in any case (the same name twice is one header), odd names that are only keys.
+    expect(await sent({ "X-A": "one", "x-a": "two", Authorization: "Bearer caller-own", constructor: "c", ["__proto__"]: "p" } as Record<string, string>)).toEqual(expected);
+    expect(await sent(new Headers([["x-a", "one"], ["X-A", "two"], ["authorization", "Basic x"], ["constructor", "c"], ["__proto__", "p"]]))).toEqual(expected);
+    expect(await sent([["x-a", "one"], ["x-a", "two"], ["constructor", "c"], ["__proto__", "p"]])).toEqual(expected);
+    // Values fetch normalises (surrounding whitespace) are normalised; Latin-1 passes as it is.
+    expect((await sent({ "x-a": "  one, two\t", constructor: "c", ["__proto__"]: "p" } as Record<string, string>)).x).toBe("one, two");
+    expect(server.requests[0]!.headers["x-a"]).toBe("one, two");
+    // What fetch would refuse is a ValidationError naming init.headers, and nothing is sent.
+    server.requests.length = 0;
+    for (const headers of [{ "x-a": "one\r\nx-injected: yes" }, { "bad name": "x" }, { "x-a": "\u20ac" }, [["x-a"]]]) {
+      const error = await failure(authorizedFetch("/h", { headers: headers as HeadersInit }));
+      expect([error.constructor, error.field]).toEqual([ValidationError, "init.headers"]);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("a query placement sets the parameter and drops one a redirect's Location tries to carry", async () => {
     server.setHandler((r) => (r.path === "/a" ? { status: 302, headers: { location: "/b?access_token=server-chosen&x=1" } } : { body: { ok: true } }));
     const { authorizedFetch } = setup({ placement: { in: "query", name: "access_token" } });
