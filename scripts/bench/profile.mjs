@@ -1,10 +1,10 @@
-// Where the helper's overhead goes: the same load (lib/profile-load.mjs) under `node --cpu-prof` for
-// raw fetch, bare openapi-fetch and the helper, then, per request: CPU time, the self-time
-// difference per file:function between consecutive layers (openapi-fetch − raw fetch: what
-// openapi-fetch costs; helper − openapi-fetch: what we cost), and, in the helper's profile, the
-// time spent under each of our functions (packages/core/dist, packages/unicourt/dist) split by the
-// function it called, as a share of the helper's CPU time. Warm-up samples are dropped using the
-// time window that the load prints.
+// Where the overhead goes: for each profiled load (STACKS), the same calls made by each layer of
+// a stack (the floor, the layer a user would use instead, ours) under `node --cpu-prof`
+// (lib/profile-load.mjs); then, per request: CPU time, the self-time difference per
+// file:function between consecutive layers (what each layer adds), and, in our layer's profile,
+// the time spent under each of our functions (packages/*/dist) split by the function it called,
+// as a share of its sampled time. Warm-up samples are dropped using the time window that the load
+// prints.
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
@@ -15,21 +15,33 @@ import { startServerProcess } from "./lib/server-handle.mjs";
 
 const LOAD = fileURLToPath(new URL("./lib/profile-load.mjs", import.meta.url));
 
-/** Options (defaults): concurrency (64), calls per profile (4000), rounds (2), sampling interval in µs (100). */
-export async function main({ concurrency = 64, calls = 4000, rounds = 2, intervalUs = 100 } = {}) {
+/**
+ * The profiled loads: variant ids of lib/clients.mjs, from the floor up; the last layer is ours.
+ * The middle layer is what our layer is built on or must at least do: openapi-fetch under the
+ * helper operations, a fetch with a timeout signal under `authorizedFetch` (which bounds its wait).
+ */
+export const STACKS = [
+  { id: "unicourt", title: "the UniCourt operation (`listAllTokenIds`)", layers: ["raw-fetch", "openapi-fetch", "helper"] },
+  { id: "agilicus", title: "the Agilicus operation (`listApiKeys`)", layers: ["raw-agilicus", "openapi-fetch-agilicus", "helper-agilicus"] },
+  { id: "authorized-get", title: "`authorizedFetch` GET", layers: ["raw-get", "raw-get-timeout", "authorized-get"] },
+];
+
+/** Options (defaults): concurrency (64), calls per profile (4000), rounds (2), sampling interval in µs (100), stacks (all). */
+export async function main({ concurrency = 64, calls = 4000, rounds = 2, intervalUs = 100, stacks = STACKS } = {}) {
   const server = await startServerProcess();
   mkdirSync(benchCache, { recursive: true });
   const dir = await mkdtemp(path.join(benchCache, "profile-"));
   try {
-    // The variants alternate over `rounds` rounds; per variant, the least disturbed profile (lowest
+    // The layers alternate over `rounds` rounds; per layer, the least disturbed profile (lowest
     // CPU per call) counts, since on a busy machine other processes only ever add to it.
     const profiles = {};
     for (let round = 0; round < rounds; round++) {
-      for (const id of ["raw-fetch", "openapi-fetch", "helper"]) {
+      for (const id of new Set(stacks.flatMap((stack) => stack.layers))) {
         const out = path.join(dir, `${id}-${round}`);
         const window = await runLoad(["--cpu-prof", `--cpu-prof-dir=${out}`, `--cpu-prof-interval=${intervalUs}`, LOAD, server.url, id, String(concurrency), String(calls)]);
         const [file] = await readdir(out);
         const summary = summarize(JSON.parse(await readFile(path.join(out, file), "utf8")), window);
+        summary.label = window.label;
         if (!profiles[id] || summary.cpuUs / summary.calls < profiles[id].cpuUs / profiles[id].calls) profiles[id] = summary;
       }
     }
@@ -38,12 +50,23 @@ export async function main({ concurrency = 64, calls = 4000, rounds = 2, interva
       calls,
       rounds,
       intervalUs,
-      // process.cpuUsage() over the measured window, and the profiler's sampled time (wall time on CPU or waiting for it).
-      cpuPerCallUs: Object.fromEntries(Object.entries(profiles).map(([id, p]) => [id, p.cpuUs / p.calls])),
-      sampledPerCallUs: Object.fromEntries(Object.entries(profiles).map(([id, p]) => [id, p.totalUs / p.calls])),
-      openapiFetchOverRaw: delta(profiles["raw-fetch"], profiles["openapi-fetch"]),
-      helperOverOpenapiFetch: delta(profiles["openapi-fetch"], profiles.helper),
-      ourCode: ourCode(profiles.helper),
+      stacks: stacks.map(({ id, title, layers }) => {
+        const of = layers.map((layer) => profiles[layer]);
+        return {
+          id,
+          title,
+          layers: layers.map((layer, i) => ({
+            id: layer,
+            label: of[i].label,
+            // process.cpuUsage() over the measured window, and the profiler's sampled time (wall time on CPU or waiting for it).
+            cpuPerCallUs: of[i].cpuUs / of[i].calls,
+            sampledPerCallUs: of[i].totalUs / of[i].calls,
+          })),
+          // What each layer adds over the one under it.
+          steps: layers.slice(1).map((layer, i) => ({ lower: layers[i], upper: layer, ...delta(of[i], of[i + 1]) })),
+          ourCode: ourCode(of.at(-1)),
+        };
+      }),
     };
   } finally {
     await server.close();
@@ -62,7 +85,7 @@ function runLoad(args) {
 }
 
 const relative = (url) => (url ? path.relative(repoRoot, url.replace(/^file:\/\//, "")).replace(/^node_modules\/\.pnpm\/[^/]+\/node_modules\//, "") : "");
-const isOurs = (file) => /^packages\/(core|unicourt)\/dist\//.test(file);
+const isOurs = (file) => /^packages\/[^/]+\/dist\//.test(file);
 
 /**
  * CPU µs inside the measured window: self time per "file:function:line", and, for samples under
@@ -117,12 +140,13 @@ function delta(lower, upper) {
 }
 
 /**
- * Time under our functions, by (our function → callee), as µs per call and share of the helper's
- * sampled time. Calls into fetch itself and into openapi-fetch are marked `shared`: bare
- * openapi-fetch pays them too, so what is left is our own overhead.
+ * Time under our functions, by (our function → callee), as µs per call and share of our layer's
+ * sampled time. Calls into fetch itself and into openapi-fetch are marked `shared`: the layer
+ * under ours pays them too, so what is left is our own overhead.
  */
 function ourCode(helper) {
-  const shared = (fn) => /→ (node:internal\/bootstrap\/web\/exposed-window-or-worker:fetch:|openapi-fetch\/)/.test(fn);
+  // Reading the body (our readBodyText reads the bytes that openapi-fetch's or raw fetch's `json()` reads) is shared too.
+  const shared = (fn) => /→ (node:internal\/bootstrap\/web\/exposed-window-or-worker:fetch:|openapi-fetch\/|node:internal\/deps\/undici\/undici:arrayBuffer:)/.test(fn);
   const all = [...helper.ours].map(([fn, us]) => ({ fn, us: us / helper.calls, share: us / helper.totalUs, shared: shared(fn) })).sort((a, b) => b.us - a.us);
   const own = all.filter((r) => !r.shared).reduce((sum, r) => sum + r.us, 0);
   return { totalUs: helper.ourTotal / helper.calls, share: helper.ourTotal / helper.totalUs, ownUs: own, ownShare: own / (helper.totalUs / helper.calls), top: all.slice(0, 16) };

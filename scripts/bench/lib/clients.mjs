@@ -7,11 +7,13 @@
 //                typescript-fetch SDK, hey-api's fetch client with its SDK generated from the same
 //                spec (lib/hey-api.mjs), and our helper method; and a JSON GET of Agilicus
 //                (listApiKeys, bearer token) and BlueJeans (getTokenInfo, token in the query), each
-//                against raw fetch of the same request. (Laserfiche's operations all create, refresh
-//                or end a session token, which the client caches: none is a repeatable call.)
+//                against raw fetch of the same request, with bare openapi-fetch beside it.
+//                (Laserfiche's operations all create, refresh or end a session token, which the
+//                client caches: none is a repeatable call.)
 //   passthrough: a request to the rest of the API with the client's token (`/resource`, GET and
 //                POST with a JSON body): raw fetch with the header set by hand against
-//                `authorizedFetch`, and bare openapi-fetch against the same client with
+//                `authorizedFetch` (and raw fetch with a timeout signal, the least a call that
+//                bounds its wait does), and bare openapi-fetch against the same client with
 //                `authMiddleware()`.
 import { Agent, request as httpRequest } from "node:http";
 import { pathToFileURL } from "node:url";
@@ -103,7 +105,10 @@ export async function loadClients(baseUrl) {
     return response.json();
   };
   const rawGet = async () => json(await fetch(resource, { headers: bearer }));
+  // authorizedFetch bounds the wait for the headers (60 s by default): this is that guarantee by hand.
+  const rawGetWithTimeout = async () => json(await fetch(resource, { headers: bearer, signal: AbortSignal.timeout(60_000) }));
   const rawPost = async () => json(await fetch(resource, { method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: JSON.stringify(payload) }));
+  const rawPostWithTimeout = async () => json(await fetch(resource, { method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: JSON.stringify(payload), signal: AbortSignal.timeout(60_000) }));
   const authorizedGet = async () => json(await helper.authorizedFetch("resource"));
   const authorizedPost = async () => json(await helper.authorizedFetch("resource", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) }));
   const bareWithHeader = createClient({ baseUrl, headers: bearer });
@@ -120,6 +125,9 @@ export async function loadClients(baseUrl) {
   const bluejeans = createBlueJeansClient({ accessToken: vendorToken, baseUrl });
   const rawAgilicus = async () => json(await fetch(`${baseUrl}/v1/api_keys`, { headers: { authorization: `Bearer ${vendorToken}` } }));
   const rawBlueJeans = async () => json(await fetch(`${baseUrl}/oauth2/tokenInfo?access_token=${vendorToken}`));
+  // What the helpers are built on, alone: openapi-fetch with the token set by hand.
+  const bareAgilicus = createClient({ baseUrl, headers: { authorization: `Bearer ${vendorToken}` } });
+  const bareBlueJeans = createClient({ baseUrl });
   const keysOk = (b) => b?.api_keys?.[0]?.spec?.org_id === "test-org-1";
   const tokenInfoOk = (b) => b?.scope?.user === 1234;
 
@@ -139,8 +147,10 @@ export async function loadClients(baseUrl) {
           { id: "sdk", label: "generated SDK (`/sdk`)", call: sdkCall, check: (b) => b?.accessTokenIdArray?.length === 1 },
           { id: "hey-api", label: "hey-api fetch client + its generated SDK", call: heyApiCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
           { id: "raw-agilicus", label: "raw `fetch` GET /v1/api_keys (Agilicus), bearer by hand", call: rawAgilicus, check: keysOk },
+          { id: "openapi-fetch-agilicus", label: "bare `openapi-fetch` GET /v1/api_keys (Agilicus), bearer in the client", call: async () => dataOf(await bareAgilicus.GET("/v1/api_keys")), baseline: "raw-agilicus", check: keysOk },
           { id: "helper-agilicus", label: "helper `createAgilicusClient().listApiKeys()`", call: () => agilicus.listApiKeys(), baseline: "raw-agilicus", check: keysOk },
           { id: "raw-bluejeans", label: "raw `fetch` GET /oauth2/tokenInfo (BlueJeans), token in the query", call: rawBlueJeans, check: tokenInfoOk },
+          { id: "openapi-fetch-bluejeans", label: "bare `openapi-fetch` GET /oauth2/tokenInfo (BlueJeans), token in the query", call: async () => dataOf(await bareBlueJeans.GET("/oauth2/tokenInfo", { params: { query: { access_token: vendorToken } } })), baseline: "raw-bluejeans", check: tokenInfoOk },
           { id: "helper-bluejeans", label: "helper `createBlueJeansClient().getTokenInfo()`", call: () => bluejeans.getTokenInfo(), baseline: "raw-bluejeans", check: tokenInfoOk },
         ],
       },
@@ -149,8 +159,10 @@ export async function loadClients(baseUrl) {
         baseline: "raw-get",
         variants: [
           { id: "raw-get", label: "raw `fetch` GET, header by hand (baseline)", call: rawGet, check: (b) => b?.id === "test-resource-1" },
+          { id: "raw-get-timeout", label: "raw `fetch` GET with a 60 s `AbortSignal.timeout`, header by hand", call: rawGetWithTimeout, baseline: "raw-get", check: (b) => b?.id === "test-resource-1" },
           { id: "authorized-get", label: "`authorizedFetch` GET", call: authorizedGet, baseline: "raw-get", check: (b) => b?.id === "test-resource-1" },
           { id: "raw-post", label: "raw `fetch` POST with a JSON body", call: rawPost, check: (b) => b?.id === "test-resource-1" },
+          { id: "raw-post-timeout", label: "raw `fetch` POST with a JSON body and a 60 s `AbortSignal.timeout`", call: rawPostWithTimeout, baseline: "raw-post", check: (b) => b?.id === "test-resource-1" },
           { id: "authorized-post", label: "`authorizedFetch` POST with a JSON body", call: authorizedPost, baseline: "raw-post", check: (b) => b?.id === "test-resource-1" },
           { id: "openapi-fetch-get", label: "bare `openapi-fetch` GET, header in the client", call: async () => dataOf(await bareWithHeader.GET("/resource")), check: (b) => b?.id === "test-resource-1" },
           { id: "middleware-get", label: "`openapi-fetch` GET with `authMiddleware()`", call: async () => dataOf(await withMiddleware.GET("/resource")), baseline: "openapi-fetch-get", check: (b) => b?.id === "test-resource-1" },

@@ -9,6 +9,7 @@ const concurrency = Number(concurrencyArg);
 const calls = Number(callsArg);
 const clients = await loadClients(url);
 const variant = clients.groups.flatMap((group) => group.variants).find((v) => v.id === id);
+if (!variant) throw new Error(`profile-load: no variant ${id} in lib/clients.mjs`);
 
 async function load(total) {
   let next = 0;
@@ -27,4 +28,4 @@ await load(calls);
 const cpu = process.cpuUsage(cpuBefore);
 const endUs = Number(process.hrtime.bigint() / 1000n);
 clients.close();
-process.stdout.write(JSON.stringify({ startUs, endUs, calls, cpuUs: cpu.user + cpu.system }));
+process.stdout.write(JSON.stringify({ label: variant.label, startUs, endUs, calls, cpuUs: cpu.user + cpu.system }));

@@ -62,18 +62,23 @@ function targets(sections) {
   const rows = [];
   const co = sections["call-overhead"];
   for (const t of co?.targets ?? []) {
-    rows.push([`${t.label} within ${x(t.limit)} of ${t.baselineLabel.replace(/ \(baseline\)$/, "")}, median and p99, ${t.concurrency} in flight`, `${x(t.medianRatio)} / ${x(t.p99Ratio)}`, yes(t.met)]);
+    const under = t.layerUnder ? `${x(t.layerUnder.medianRatio)} / ${x(t.layerUnder.p99Ratio)} of ${t.layerUnder.label.replace(/ \(baseline\)$/, "")}` : "";
+    rows.push([`${t.label} within ${x(t.limit)} of ${t.baselineLabel.replace(/ \(baseline\)$/, "")}, median and p99, ${t.concurrency} in flight`, `${x(t.medianRatio)} / ${x(t.p99Ratio)}`, yes(t.met), under]);
   }
   const cs = sections["cold-start"];
-  if (cs && !cs.error) rows.push([`cold start (import + first call) of the helper within ${x(cs.target.limit)} of openapi-fetch alone`, x(cs.target.ratio), yes(cs.target.met)]);
+  if (cs && !cs.error) rows.push([`cold start (import + first call) of the helper within ${x(cs.target.limit)} of openapi-fetch alone`, x(cs.target.ratio), yes(cs.target.met), ""]);
   const tf = sections["token-fanout"];
-  if (tf && !tf.error) rows.push([`1,000 concurrent getAccessToken() callers send exactly one request`, `${tf.cases[1].requests} requests in ${tf.cases[1].iterations} runs`, yes(tf.exactlyOne)]);
+  if (tf && !tf.error) rows.push([`1,000 concurrent getAccessToken() callers send exactly one request`, `${tf.cases[1].requests} requests in ${tf.cases[1].iterations} runs`, yes(tf.exactlyOne), ""]);
   const sc = sections.scaling;
-  if (sc && !sc.error) rows.push([`contract-diff on 5,000 operations under 2 s`, `${ms(sc.target.contractDiff5000Ms)}${sc.target.extrapolated ? " (extrapolated)" : ""}`, yes(sc.target.met)]);
+  if (sc && !sc.error) rows.push([`contract-diff on 5,000 operations under 2 s`, `${ms(sc.target.contractDiff5000Ms)}${sc.target.extrapolated ? " (extrapolated)" : ""}`, yes(sc.target.met), ""]);
   if (rows.length === 0) return "";
   return `## Targets
 
-${table(["target", "this run", "result"], rows)}`;
+The last column puts each call-overhead figure beside the layer under ours, measured in the same run: the bare openapi-fetch
+call the helper is built on, or a raw fetch with a timeout signal, the least a call that bounds its wait does (see the
+CPU profile in section 1 for where the rest goes).
+
+${table(["target", "this run", "result", "this run vs the layer under ours"], rows)}`;
 }
 
 function callOverhead(section, profile) {
@@ -102,13 +107,15 @@ reply is a 240-byte JSON object):
   instead of openapi-fetch.
 - **the other vendors**: a JSON GET of Agilicus (\`createAgilicusClient({ accessToken }).listApiKeys()\`, \`GET /v1/api_keys\` with a
   bearer token) and of BlueJeans (\`createBlueJeansClient({ accessToken }).getTokenInfo()\`, \`GET /oauth2/tokenInfo?access_token=…\`),
-  each against raw \`fetch\` of the same request. Laserfiche's operations all create, refresh or end a session token, which
-  the client caches: none is a call to repeat.
+  each against raw \`fetch\` of the same request, with bare openapi-fetch of it beside them (the token set by hand). Laserfiche's
+  operations all create, refresh or end a session token, which the client caches: none is a call to repeat.
 
 **The passthrough** (the rest of a vendor's API with the client's token, \`/resource\`, a 100-byte JSON reply):
 \`client.authorizedFetch("resource", init)\` against raw \`fetch\` with the \`Authorization\` header set by hand, on a GET
-and on a POST with a JSON body; and an openapi-fetch client with \`use(client.authMiddleware())\` against bare
-openapi-fetch with the header in its \`headers\` option. The token is in the client's cache before anything is timed.
+and on a POST with a JSON body, with raw \`fetch\` given a 60 s \`AbortSignal.timeout\` beside them (\`authorizedFetch\` bounds
+the wait for the headers, 60 s by default: that guarantee by hand); and an openapi-fetch client with
+\`use(client.authMiddleware())\` against bare openapi-fetch with the header in its \`headers\` option. The token is in the
+client's cache before anything is timed.
 
 How: mitata drives the calls (\`measure()\` with no batching, so one sample is one call, or one wave of 64 concurrent
 calls). Each variant first gets a ${section.warmupMs} ms warm-up pass; then ${section.rounds} rounds of ${section.passMs} ms per variant, the
@@ -143,35 +150,43 @@ ${table(["client", "import", "start to first reply", "vs openapi-fetch alone"], 
 
 function profileSection(p) {
   if (p.error) return `### Where the time goes (CPU profile)\n\n${failed(p)}`;
+  if (!p.stacks) return `### Where the time goes (CPU profile)\n\nResults in an older format: re-run \`pnpm bench --only profile\`.`;
   const deltaRows = (d) => d.top.map((r) => [`\`${r.fn}\``, us(r.lowerUs), us(r.upperUs), `+${us(r.deltaUs)}`]);
-  return `### Where the time goes (CPU profile)
+  const parts = [`### Where the time goes (CPU profile)
 
-Run because a call-overhead target was missed. The same load for raw fetch, bare openapi-fetch and the helper (${int(p.calls)} calls
-with ${p.concurrency} in flight after a warm-up of 2,000, against the separate-process server), each under
-\`node --cpu-prof --cpu-prof-interval ${p.intervalUs}\` (\`scripts/bench/profile.mjs\`), ${p.rounds ?? 1} rounds alternating the variants; per
-variant the least disturbed profile (lowest CPU per call) counts. Only samples taken during the measured calls count. CPU
-per call is \`process.cpuUsage()\` over those calls (all threads, so GC helpers and the profiler itself are in it); the
-tables below come from the profile's samples, per call. File names are those of the built files (\`packages/core/dist/index.js\`
-bundles \`packages/core/src/*.ts\`; the function names are the source's). Reproduce: \`pnpm bench --only profile\`.
+Run because a call-overhead target was missed. For each load below, the same calls made by each layer of a stack (the floor,
+what our layer is built on or must at least do, ours): ${int(p.calls)} calls with ${p.concurrency} in flight after a warm-up of 2,000,
+against the separate-process server, each under \`node --cpu-prof --cpu-prof-interval ${p.intervalUs}\` (\`scripts/bench/profile.mjs\`),
+${p.rounds ?? 1} rounds alternating the layers; per layer the least disturbed profile (lowest CPU per call) counts. Only samples
+taken during the measured calls count. CPU per call is \`process.cpuUsage()\` over those calls (all threads, so GC helpers and
+the profiler itself are in it); the tables come from the profile's samples, per call. File names are those of the built
+files (\`packages/core/dist/internal.js\` bundles \`packages/core/src/*.ts\`; the function names are the source's).
 
-${table(["", "raw fetch", "bare openapi-fetch", "helper"], [["CPU per call", us(p.cpuPerCallUs["raw-fetch"]), us(p.cpuPerCallUs["openapi-fetch"]), us(p.cpuPerCallUs.helper)], ["sampled time per call", us(p.sampledPerCallUs["raw-fetch"]), us(p.sampledPerCallUs["openapi-fetch"]), us(p.sampledPerCallUs.helper)]])}
+**Time under our own code** (\`packages/*/dist\`) is attributed by call stack, by our innermost function and the function it
+called (\`(own code)\`: its own statements), so it does not depend on comparing two noisy runs. Rows marked _shared_ call
+fetch, openapi-fetch or read the response body, which the layer under ours does too; the rest is our own overhead.
+Reproduce: \`pnpm bench --only profile\`.
 
-**What the helper adds over bare openapi-fetch**: ${us(p.helperOverOpenapiFetch.overheadUs)} of sampled time per call
-(${pct(p.helperOverOpenapiFetch.overheadShare)} of the helper's). Largest self-time increases, by function:
+| load | layers (sampled time per call) | ours over the layer under it | our own code per call | its share of our layer |
+| --- | --- | --- | --- | --- |
+${p.stacks.map((s) => `| ${s.title} | ${s.layers.map((l) => `${l.label.replace(/ \(baseline\)$/, "")}: ${us(l.sampledPerCallUs)}`).join("; ")} | ${us(s.steps.at(-1).overheadUs)} | ${us(s.ourCode.ownUs)} | ${pct(s.ourCode.ownShare)} |`).join("\n")}`];
+  for (const s of p.stacks) {
+    parts.push(`#### ${s.title}
 
-${table(["file:function:line", "openapi-fetch", "helper", "difference"], deltaRows(p.helperOverOpenapiFetch))}
+${table(["", ...s.layers.map((l) => l.label.replace(/ \(baseline\)$/, ""))], [["CPU per call", ...s.layers.map((l) => us(l.cpuPerCallUs))], ["sampled time per call", ...s.layers.map((l) => us(l.sampledPerCallUs))]])}
 
-**Time under our own code** (packages/core, packages/unicourt), by our innermost function and the function it called
-(\`(own code)\`: the function's own statements), attributed by call stack, so it does not depend on comparing two noisy runs.
-Shares are of the helper's sampled time. Rows marked _shared_ call fetch itself or openapi-fetch, which bare openapi-fetch
-pays too; **the rest, ${us(p.ourCode.ownUs)} per call (${pct(p.ourCode.ownShare)} of the helper's time), is our own overhead**:
+**Time under our own code**: **${us(s.ourCode.ownUs)} per call (${pct(s.ourCode.ownShare)} of our layer's time) is our own overhead**:
 
-${table(["our function → callee", "per call", "share", ""], p.ourCode.top.map((r) => [`\`${r.fn}\``, us(r.us), pct(r.share), r.shared ? "_shared_" : "**ours**"]))}
+${table(["our function → callee", "per call", "share", ""], s.ourCode.top.map((r) => [`\`${r.fn}\``, us(r.us), pct(r.share), r.shared ? "_shared_" : "**ours**"]))}`);
+    for (const step of s.steps) {
+      const lower = s.layers.find((l) => l.id === step.lower).label.replace(/ \(baseline\)$/, "");
+      const upper = s.layers.find((l) => l.id === step.upper).label.replace(/ \(baseline\)$/, "");
+      parts.push(`**What ${upper} adds over ${lower}**: ${us(step.overheadUs)} of sampled time per call (${pct(step.overheadShare)} of its time). Largest self-time increases, by function:
 
-**What openapi-fetch adds over raw fetch** (not ours; the floor under the helper): ${us(p.openapiFetchOverRaw.overheadUs)} per call
-(${pct(p.openapiFetchOverRaw.overheadShare)} of openapi-fetch's sampled time):
-
-${table(["file:function:line", "raw fetch", "openapi-fetch", "difference"], deltaRows(p.openapiFetchOverRaw))}`;
+${table(["file:function:line", "lower", "upper", "difference"], deltaRows(step))}`);
+    }
+  }
+  return parts.join("\n\n");
 }
 
 function tokenFanout(section) {
