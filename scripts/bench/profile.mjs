@@ -24,6 +24,7 @@ export const STACKS = [
   { id: "unicourt", title: "the UniCourt operation (`listAllTokenIds`)", layers: ["raw-fetch", "openapi-fetch", "helper"] },
   { id: "agilicus", title: "the Agilicus operation (`listApiKeys`)", layers: ["raw-agilicus", "openapi-fetch-agilicus", "helper-agilicus"] },
   { id: "authorized-get", title: "`authorizedFetch` GET", layers: ["raw-get", "raw-get-timeout", "authorized-get"] },
+  { id: "middleware-get", title: "`authMiddleware()` GET on an openapi-fetch client", layers: ["raw-get", "openapi-fetch-get", "middleware-get"] },
 ];
 
 /** Options (defaults): concurrency (64), calls per profile (4000), rounds (2), sampling interval in µs (100), stacks (all). */

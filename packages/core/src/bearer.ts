@@ -181,8 +181,10 @@ interface Outgoing {
    */
   headers: Record<string, string>;
   body: BodyInit | null | undefined;
-  /** The caller's signal (`init.signal`, or the Request's). */
+  /** The caller's `init.signal`: it may live as long as the app. */
   signal: AbortSignal | null;
+  /** Without `init.signal`, the signal of the Request given as input: it lives no longer than that request. */
+  requestSignal: AbortSignal | undefined;
   /** The rest of the caller's RequestInit (credentials, cache, keepalive, ...), passed on as it is. */
   rest: RequestInit;
   redirect: RequestRedirect;
@@ -206,9 +208,13 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
     const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxRetries = SAFE_METHODS.has(outgoing.method) && isReusable(outgoing.body) ? (options.maxRetries ?? 0) : 0;
     for (let retry = 0; ; retry++) {
-      const deadline = createDeadline(timeoutMs);
-      const callerSignals = [options.signal, outgoing.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined && s !== null);
-      const signal = fetchSignal(deadline.signal, callerSignals);
+      // A Request's own signal is linked to the deadline by a listener, which may stay after the
+      // call (it goes with the request); the caller's own signals, which may serve a whole app, are
+      // combined by AbortSignal.any, which the runtime cleans up (and which costs more).
+      const deadline = createDeadline(timeoutMs, outgoing.requestSignal);
+      const ownSignals = [options.signal, outgoing.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined && s !== null);
+      const signal = fetchSignal(deadline.signal, ownSignals);
+      const callerSignals = outgoing.requestSignal ? [...ownSignals, outgoing.requestSignal] : ownSignals;
       let response: Response;
       try {
         response = await exchange(outgoing, signal, deadline, timeoutMs, callerSignals, fetchImpl);
@@ -217,8 +223,8 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
         await backoff(retry, undefined, options.signal);
         continue;
       } finally {
-        // The headers are in (or it failed): the timeout is over; the caller's signal still aborts the body.
-        deadline.dispose();
+        // The headers are in (or it failed): the timeout is over; the caller's signals still abort the body.
+        deadline.stopTimer();
       }
       if (retry >= maxRetries || !RETRYABLE_STATUSES.has(response.status)) return response;
       const retryAfter = response.headers.get("retry-after");
@@ -358,7 +364,7 @@ function outgoingOf(input: FetchInput, init: RequestInit, policy: TargetPolicy, 
   if (placement.in === "header") delete headers["authorization"];
   const requested = init.redirect ?? request?.redirect ?? "follow";
   const { signal, headers: _headers, body: _body, method: _method, redirect: _redirect, ...rest } = init;
-  const outgoing: Outgoing = { url, method, headers, body: init.body, signal: signal ?? request?.signal ?? null, rest, redirect: requested };
+  const outgoing: Outgoing = { url, method, headers, body: init.body, signal: signal ?? null, requestSignal: signal ? undefined : (request?.signal ?? undefined), rest, redirect: requested };
   if (outgoing.body !== undefined || !request?.body) return outgoing;
   return request.arrayBuffer().then((body) => ({ ...outgoing, body }));
 }
@@ -391,7 +397,8 @@ function headerRecord(init: HeadersInit | undefined): Record<string, string> {
     if (plain) return record;
   }
   const all: Record<string, string> = Object.create(null);
-  new Headers(init).forEach((value, name) => {
+  // A Headers object (a Request's) holds valid, normalised values already: read, not copied.
+  (init instanceof Headers ? init : new Headers(init)).forEach((value, name) => {
     all[name] = value;
   });
   return all;

@@ -192,6 +192,25 @@ describe("createAuthorizedFetch", () => {
     expect(await response.text()).toBe("first second");
   });
 
+  it("the signal of a Request given as input aborts the wait for the headers, and the body after them", async () => {
+    server.setHandler((r, raw) => {
+      if (r.path === "/silent") return new Promise((resolve) => raw.res.once("close", () => resolve(undefined)));
+      raw.res.writeHead(200, { "content-type": "text/plain" });
+      raw.res.write("first ");
+    });
+    const { authorizedFetch } = setup();
+    const waiting = new AbortController();
+    const pending = failure(authorizedFetch(new Request(`${server.url}/silent`, { signal: waiting.signal })));
+    setTimeout(() => waiting.abort(new Error("test: stop waiting")), 50);
+    expect(await pending).toBeInstanceOf(AbortError);
+    const reading = new AbortController();
+    const response = await authorizedFetch(new Request(`${server.url}/stalled-body`, { signal: reading.signal }));
+    expect(response.status).toBe(200);
+    const text = response.text();
+    reading.abort(new Error("test: stop reading"));
+    await expect(text).rejects.toThrow();
+  });
+
   it("a 401 with a token held for a while: replaced once, the request (body included) repeated once", async () => {
     let n = 0;
     server.setHandler(() => (++n === 2 ? { status: 401 } : { body: { ok: true } }));
