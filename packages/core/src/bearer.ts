@@ -25,6 +25,7 @@ import { DEFAULT_TIMEOUT_MS, checkCallOptions, type CallOptions } from "./option
 import type { Redactor } from "./redact.js";
 import { DEFAULT_MAX_RETRY_AFTER_MS, RETRYABLE_STATUSES, parseRetryAfter, retryDelay, sleep, type RetryOptions } from "./retry.js";
 import type { AcquiredToken, TokenLease } from "./token-cache.js";
+import { HEADER_NAME } from "./validate.js";
 
 /**
  * Where the token goes on a request: the Authorization header (`Bearer <token>`, or another
@@ -183,7 +184,11 @@ interface Outgoing {
   body: BodyInit | null | undefined;
   /** The caller's `init.signal`: it may live as long as the app. */
   signal: AbortSignal | null;
-  /** Without `init.signal`, the signal of the Request given as input: it lives no longer than that request. */
+  /**
+   * Without `init.signal`, the signal of a Request built for this one call (by openapi-fetch, for
+   * `authMiddleware`): it lives no longer than the call. A Request of the caller's, which may be sent
+   * again and again, has its signal in `signal` instead.
+   */
   requestSignal: AbortSignal | undefined;
   /** The rest of the caller's RequestInit (credentials, cache, keepalive, ...), passed on as it is. */
   rest: RequestInit;
@@ -208,9 +213,10 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
     const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxRetries = SAFE_METHODS.has(outgoing.method) && isReusable(outgoing.body) ? (options.maxRetries ?? 0) : 0;
     for (let retry = 0; ; retry++) {
-      // A Request's own signal is linked to the deadline by a listener, which may stay after the
-      // call (it goes with the request); the caller's own signals, which may serve a whole app, are
-      // combined by AbortSignal.any, which the runtime cleans up (and which costs more).
+      // The signal of a Request built for this call (authMiddleware's) is linked to the deadline by
+      // a listener, which may stay after the call (it goes with the request); the caller's own
+      // signals (init.signal, options.signal, a Request of theirs), which may serve a whole app or
+      // many calls, are combined by AbortSignal.any, which the runtime cleans up (and costs more).
       const deadline = createDeadline(timeoutMs, outgoing.requestSignal);
       const ownSignals = [options.signal, outgoing.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined && s !== null);
       const signal = fetchSignal(deadline.signal, ownSignals);
@@ -305,7 +311,7 @@ export function createAuthorizedFetch(config: AuthorizedFetchConfig): Authorized
   function authorizationValue(token: string): string {
     if (token !== lastToken) {
       try {
-        lastValue = headerValue(`${placement.in === "header" ? (placement.scheme ?? "Bearer") : "Bearer"} ${token}`);
+        lastValue = headerValue(`${(placement.in === "header" && placement.scheme) || "Bearer"} ${token}`);
       } catch (error) {
         throw new ValidationError("token", "cannot be sent: it has characters a header value may not hold (CR, LF, NUL)", { ...fields, cause: redactor.error(error) });
       }
@@ -357,20 +363,31 @@ function outgoingOf(input: FetchInput, init: RequestInit, policy: TargetPolicy, 
   let headers: Record<string, string>;
   try {
     headers = headerRecord(init.headers ?? request?.headers);
-  } catch (error) {
-    throw new ValidationError("init.headers", `are not valid headers (${(error as Error).message.slice(0, 100)})`, { operation: OPERATION });
+  } catch {
+    // Not the runtime's message: it quotes the value, which may be a credential of the caller's.
+    throw new ValidationError("init.headers", `are not valid headers (${invalidHeader(init.headers)})`, { operation: OPERATION });
   }
   // The token placed in the header replaces any the caller set.
   if (placement.in === "header") delete headers["authorization"];
   const requested = init.redirect ?? request?.redirect ?? "follow";
   const { signal, headers: _headers, body: _body, method: _method, redirect: _redirect, ...rest } = init;
-  const outgoing: Outgoing = { url, method, headers, body: init.body, signal: signal ?? null, requestSignal: signal ? undefined : (request?.signal ?? undefined), rest, redirect: requested };
+  const own = signal ?? undefined;
+  const perCall = request !== undefined && PER_CALL_REQUESTS.has(request);
+  const outgoing: Outgoing = {
+    url,
+    method,
+    headers,
+    body: init.body,
+    signal: own ?? (perCall ? null : (request?.signal ?? null)),
+    requestSignal: own || !perCall ? undefined : request.signal,
+    rest,
+    redirect: requested,
+  };
   if (outgoing.body !== undefined || !request?.body) return outgoing;
   return request.arrayBuffer().then((body) => ({ ...outgoing, body }));
 }
 
-/** A header name (an HTTP token) and a value already in the form fetch sends (no surrounding whitespace, no CR, LF or NUL, Latin-1). */
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A header value already in the form fetch sends: no surrounding whitespace, no CR, LF or NUL, Latin-1 only. */
 const PLAIN_HEADER_VALUE = /^(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?$/;
 
 /**
@@ -402,6 +419,27 @@ function headerRecord(init: HeadersInit | undefined): Record<string, string> {
     all[name] = value;
   });
   return all;
+}
+
+/** What is wrong with headers `new Headers()` refused, naming the header but never quoting a value. */
+function invalidHeader(init: HeadersInit | undefined): string {
+  let entries: unknown[] = [];
+  try {
+    entries = Array.isArray(init) ? init : Object.entries(init ?? {});
+  } catch {
+    // Described generically below.
+  }
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 2) return "an entry that is not a [name, value] pair";
+    const [name, value] = entry as [unknown, unknown];
+    if (typeof name !== "string" || !HEADER_NAME.test(name)) return "a header name that is not an HTTP token";
+    try {
+      new Headers([[name, String(value)]]);
+    } catch {
+      return `the value of ${name} holds CR, LF, NUL or a character outside Latin-1`;
+    }
+  }
+  return "a name that is not an HTTP token, or a value with CR, LF, NUL or a character outside Latin-1";
 }
 
 /** One header value as fetch would send it, or the TypeError it would throw. */
@@ -436,7 +474,12 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 export function createAuthMiddleware(authorizedFetch: AuthorizedFetch): Middleware {
   return {
     async onRequest({ request }) {
+      // openapi-fetch built this Request for this call alone (see Outgoing.requestSignal).
+      PER_CALL_REQUESTS.add(request);
       return authorizedFetch(request);
     },
   };
 }
+
+/** Requests built for one call only (by openapi-fetch, handed to authMiddleware). */
+const PER_CALL_REQUESTS = new WeakSet<Request>();

@@ -105,7 +105,7 @@ export function optionalSignal(field: string, value: unknown): AbortSignal | und
 }
 
 // RFC 9110 token characters of a header name; a value must not hold CR, LF or NUL.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const BAD_HEADER_VALUE = /[\r\n\0]/;
 
 /** Asserts an optional record of header names to string values (undefined passes). */

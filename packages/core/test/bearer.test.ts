@@ -1,5 +1,6 @@
 // authorizedFetch and authMiddleware on their own, against real loopback servers: where the token
 // may go, redirects, typed failures, bounded re-authentication and opt-in retries.
+import { getEventListeners } from "node:events";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { startLoopbackServer, type RecordedRequest } from "@vendor-auth/testing";
@@ -190,6 +191,40 @@ describe("createAuthorizedFetch", () => {
     });
     const response = await setup({ timeoutMs: 150 }).authorizedFetch("/stream");
     expect(await response.text()).toBe("first second");
+  });
+
+  it("invalid caller headers are a ValidationError that names the header and never quotes its value", async () => {
+    const { authorizedFetch } = setup();
+    const secret = "test-caller-credential-5b1e";
+    for (const headers of [{ "X-Api-Key": `${secret}\r\nX-Injected: 1` }, [["x-api-key", `${secret}\u0000`]], { "x-api-key": `${secret}\u20ac` }]) {
+      const error = await failure(authorizedFetch("/h", { headers: headers as HeadersInit }));
+      expect([error.constructor, error.field]).toEqual([ValidationError, "init.headers"]);
+      expect(error.message).toMatch(/x-api-key/i);
+      for (const form of serialisedForms(error)) expect(form).not.toContain(secret);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a Request of the caller's sent many times leaves no listener behind on its signal", async () => {
+    server.setHandler(() => ({ body: { ok: true } }));
+    const { authorizedFetch } = setup();
+    const request = new Request(`${server.url}/again`);
+    const listeners = () => getEventListeners(request.signal, "abort").length;
+    await (await authorizedFetch(request)).text();
+    const afterOne = listeners();
+    for (let i = 0; i < 20; i++) await (await authorizedFetch(request)).text();
+    expect(listeners()).toBe(afterOne);
+  });
+
+  it("authMiddleware: the call's signal aborts the wait for the headers", async () => {
+    server.setHandler((_r, raw) => new Promise((resolve) => raw.res.once("close", () => resolve(undefined))));
+    const { authorizedFetch } = setup();
+    const api = createClient<Record<string, never>>({ baseUrl: server.url });
+    api.use(createAuthMiddleware(authorizedFetch));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("test: stop waiting")), 50);
+    const error = await failure((api as unknown as { GET(path: string, init: object): Promise<unknown> }).GET("/silent", { signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortError);
   });
 
   it("the signal of a Request given as input aborts the wait for the headers, and the body after them", async () => {
