@@ -158,7 +158,7 @@ export function createAgilicusClient(options: AgilicusClientOptions): AgilicusCl
   const apiKey = apiKeyAuthorization(options.apiKey);
   const accessToken = checkTokenSource("accessToken", options.accessToken);
   // With an API key, the "token" is its basic-auth credential.
-  const getToken = apiKey !== undefined ? async () => apiKey.credential : toTokenProvider("accessToken", accessToken);
+  const getToken = apiKey !== undefined ? toTokenProvider("apiKey", apiKey.credential) : toTokenProvider("accessToken", accessToken);
   if (options.headers !== undefined) {
     for (const name of Object.keys(requireObject("headers", options.headers))) {
       if (name.toLowerCase() === "authorization") throw new ValidationError(`headers.${name}`, "must not be set here: pass accessToken or apiKey (the open operations must go without it)");

@@ -53,10 +53,17 @@ export function leaseAccessToken(lease: TokenLease, fields: { vendor: string; op
   return async (options) => (await waitWithCallOptions(() => lease.acquire(), options, where)).token.value;
 }
 
-export function toTokenProvider(field: string, source: TokenSource | undefined): () => Promise<string> {
+/**
+ * What a client asks for a token: a function that resolves with one. A provider made from a token
+ * string also carries it as `fixed`, so a lease can hand it out without a promise (and the call
+ * without a wait: see TokenLease.acquireNow).
+ */
+export type TokenProvider = (() => Promise<string>) & { readonly fixed?: string };
+
+export function toTokenProvider(field: string, source: TokenSource | undefined): TokenProvider {
   if (typeof source === "string") {
     if (!source.trim()) throw new ValidationError(field, "must not be empty");
-    return async () => source;
+    return Object.assign(async () => source, { fixed: source });
   }
   if (typeof source === "function") {
     return async () => {
@@ -112,15 +119,18 @@ export function tokenHolderOf(config: AuthorizedFetchConfig & { closable?: Closa
  * mint on every 401 of a resource that refuses every token.
  */
 export class ProvidedTokens implements TokenLease {
-  readonly #provider: () => Promise<string>;
+  readonly #provider: TokenProvider;
+  /** The provider's fixed token, as every acquire() hands it out; undefined for a function. */
+  readonly #fixed: AcquiredToken | undefined;
   readonly #reauthIntervalMs: number;
   readonly #emit: (event: ClientEvent) => void;
   readonly #operation: string;
   readonly #now: () => number;
   #lastReauthAt = Number.NEGATIVE_INFINITY;
 
-  constructor(provider: () => Promise<string>, options: ProvidedTokensOptions = {}) {
+  constructor(provider: TokenProvider, options: ProvidedTokensOptions = {}) {
     this.#provider = provider;
+    this.#fixed = provider.fixed === undefined ? undefined : { token: { value: provider.fixed }, fresh: false };
     this.#reauthIntervalMs = options.reauthIntervalMs ?? 30_000;
     this.#emit = options.emit ?? (() => {});
     this.#operation = options.operation ?? "getToken";
@@ -130,7 +140,12 @@ export class ProvidedTokens implements TokenLease {
   async acquire(signal?: AbortSignal): Promise<AcquiredToken> {
     // A caller who already gave up runs no provider.
     if (signal?.aborted) throw signal.reason ?? new Error("aborted");
-    return { token: { value: await this.#provider() }, fresh: false };
+    return this.#fixed ?? { token: { value: await this.#provider() }, fresh: false };
+  }
+
+  /** The fixed token at once; undefined for a provider function, which must be asked (acquire). */
+  acquireNow(): AcquiredToken | undefined {
+    return this.#fixed;
   }
 
   async after401(used: AcquiredToken): Promise<CachedToken | undefined> {
@@ -187,7 +202,7 @@ export interface ProvidedTokenLeaseOptions extends ProvidedTokensOptions {
  * `tokenStore`, cached and shared by the fleet (a TokenCache over the provider, renewed ahead of the
  * token's JWT `exp` when it has one, or after a 401).
  */
-export function providedTokenLease(provider: () => Promise<string>, options: ProvidedTokenLeaseOptions): TokenLease {
+export function providedTokenLease(provider: TokenProvider, options: ProvidedTokenLeaseOptions): TokenLease {
   if (options.tokenStore === undefined) return new ProvidedTokens(provider, options);
   if (options.tokenStoreKey === undefined) throw new ValidationError("tokenStoreKey", "is required with tokenStore here: name whose token the provider returns (e.g. the service account), so clients of different accounts never share one");
   let cache: TokenCache<CachedToken> | undefined;

@@ -16,6 +16,7 @@ import {
   operationUrl,
   pickProperties,
   renewalTime,
+  toTokenProvider,
   valuesAt,
   type OperationTable,
   type SchemaTable,
@@ -118,6 +119,25 @@ describe("api.op: security, secrets and responses from the facts", () => {
       ["/keys", undefined, "test-key-1"],
       ["/items/x", "Bearer test-per-call-1", null],
     ]);
+  });
+
+  it("with a token string, the request is on its way when op() returns: no wait for a token first", async () => {
+    // Many calls started at once must each start sending within its own call, as a bare fetch does,
+    // not all queue behind a promise of a token that was known all along.
+    server.setHandler(() => ({ body: { ok: true } }));
+    let started = 0;
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => (started++, globalThis.fetch(input, init))) as typeof globalThis.fetch;
+    const fixed = client({ fetch, auth: { bearer: new ProvidedTokens(toTokenProvider("token", "test-bearer-1")) } });
+    const pending = op(fixed, "getItem", { params: { path: { id: "x" } } });
+    const startedWithToken = started;
+    await pending;
+    // A provider function is asked first: the same call sends only after its answer.
+    const asked = client({ fetch, auth: { bearer: new ProvidedTokens(toTokenProvider("token", async () => "test-bearer-2")) } });
+    const later = op(asked, "getItem", { params: { path: { id: "y" } } });
+    const startedWithProvider = started;
+    await later;
+    expect([startedWithToken, startedWithProvider, started]).toEqual([1, 1, 2]);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(["Bearer test-bearer-1", "Bearer test-bearer-2"]);
   });
 
   it("a missing credential is a ValidationError naming the client option; an optional alternative sends none", async () => {

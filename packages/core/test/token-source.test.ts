@@ -8,6 +8,18 @@ describe("toTokenProvider", () => {
     expect(await toTokenProvider("token", async () => "ghi")()).toBe("ghi");
   });
 
+  it("a token string is handed out without a promise (acquireNow); a provider function is asked on every acquire", async () => {
+    const fixed = new ProvidedTokens(toTokenProvider("accessToken", "test-token-1"));
+    expect(fixed.acquireNow()).toEqual({ token: { value: "test-token-1" }, fresh: false });
+    expect(await fixed.acquire()).toEqual({ token: { value: "test-token-1" }, fresh: false });
+    await expect(fixed.acquire(AbortSignal.abort())).rejects.toMatchObject({ name: "AbortError" });
+    let calls = 0;
+    const asked = new ProvidedTokens(toTokenProvider("accessToken", () => `test-token-${++calls}`));
+    expect(asked.acquireNow()).toBeUndefined();
+    expect((await asked.acquire()).token.value).toBe("test-token-1");
+    expect((await asked.acquire()).token.value).toBe("test-token-2");
+  });
+
   it("rejects missing, empty and empty-returning sources with ValidationError", async () => {
     expect(() => toTokenProvider("token", undefined)).toThrow(ValidationError);
     expect(() => toTokenProvider("token", " ")).toThrow(/token: must not be empty/);

@@ -132,7 +132,7 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
   );
   if (typeof held === "string") tokens.set({ value: held, info: { authToken: held } });
   // Only the client's reusable token is re-created after a 401; a session's token is its identity.
-  const lease: TokenLease = mode === "reusable" ? tokens : { acquire: (signal) => tokens.acquire(signal), after401: async () => undefined };
+  const lease: TokenLease = mode === "reusable" ? tokens : { acquire: (signal) => tokens.acquire(signal), acquireNow: () => tokens.acquireNow(), after401: async () => undefined };
 
   async function token(operation: string, options?: CallOptions): Promise<SessionToken> {
     closable.ensureOpen(operation);
@@ -168,7 +168,7 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     ...transport,
     vendor,
     redactor,
-    tokens: { acquire: async (signal) => (closable.ensureOpen("authorizedFetch"), lease.acquire(signal)), after401: (used) => lease.after401(used) },
+    tokens: { acquire: async (signal) => (closable.ensureOpen("authorizedFetch"), lease.acquire(signal)), acquireNow: () => (closable.ensureOpen("authorizedFetch"), lease.acquireNow?.()), after401: (used) => lease.after401(used) },
   });
 
   const holder: LaserficheTokenHolder = {
