@@ -7,7 +7,9 @@
 //                typescript-fetch SDK, hey-api's fetch client with its SDK generated from the same
 //                spec (lib/hey-api.mjs), and our helper method; and a JSON GET of Agilicus
 //                (listApiKeys, bearer token) and BlueJeans (getTokenInfo, token in the query), each
-//                against raw fetch of the same request, with bare openapi-fetch beside it.
+//                against raw fetch of the same request, with bare openapi-fetch beside it (and
+//                openapi-fetch with a timeout signal: what a helper call, which bounds its wait,
+//                is built on).
 //                (Laserfiche's operations all create, refresh or end a session token, which the
 //                client caches: none is a repeatable call.)
 //   passthrough: a request to the rest of the API with the client's token (`/resource`, GET and
@@ -77,6 +79,13 @@ export async function loadClients(baseUrl) {
     return data;
   };
 
+  // The same with the bound on the wait that every helper call has (timeoutMs, 60 s by default).
+  const openapiFetchWithTimeout = async () => {
+    const { data, error } = await bare.PUT("/listAllTokenIds", { body, signal: AbortSignal.timeout(60_000) });
+    if (error !== undefined) throw new Error("error response");
+    return data;
+  };
+
   // Our helper client, from the built package (dist/), as users get it.
   const helper = createUniCourtClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl });
   const helperCall = () => helper.listAllTokenIds();
@@ -142,15 +151,18 @@ export async function loadClients(baseUrl) {
           { id: "raw-fetch", label: "raw `fetch` (baseline)", call: rawFetch, check: (b) => b?.AccessTokenIdArray?.length === 1 },
           { id: "node-http", label: "`node:http`, keep-alive agent (floor)", call: () => nodeHttpJson(agent, url, "PUT", body), check: (b) => b?.AccessTokenIdArray?.length === 1 },
           { id: "openapi-fetch", label: "bare `openapi-fetch`", call: openapiFetchCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
+          { id: "openapi-fetch-timeout", label: "bare `openapi-fetch` with a 60 s `AbortSignal.timeout`", call: openapiFetchWithTimeout, check: (b) => b?.AccessTokenIdArray?.length === 1 },
           { id: "helper", label: "helper `createUniCourtClient`", call: helperCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
           // (The SDK maps the wire name AccessTokenIdArray to accessTokenIdArray.)
           { id: "sdk", label: "generated SDK (`/sdk`)", call: sdkCall, check: (b) => b?.accessTokenIdArray?.length === 1 },
           { id: "hey-api", label: "hey-api fetch client + its generated SDK", call: heyApiCall, check: (b) => b?.AccessTokenIdArray?.length === 1 },
           { id: "raw-agilicus", label: "raw `fetch` GET /v1/api_keys (Agilicus), bearer by hand", call: rawAgilicus, check: keysOk },
           { id: "openapi-fetch-agilicus", label: "bare `openapi-fetch` GET /v1/api_keys (Agilicus), bearer in the client", call: async () => dataOf(await bareAgilicus.GET("/v1/api_keys")), baseline: "raw-agilicus", check: keysOk },
+          { id: "openapi-fetch-agilicus-timeout", label: "bare `openapi-fetch` GET /v1/api_keys (Agilicus) with a 60 s `AbortSignal.timeout`", call: async () => dataOf(await bareAgilicus.GET("/v1/api_keys", { signal: AbortSignal.timeout(60_000) })), baseline: "raw-agilicus", check: keysOk },
           { id: "helper-agilicus", label: "helper `createAgilicusClient().listApiKeys()`", call: () => agilicus.listApiKeys(), baseline: "raw-agilicus", check: keysOk },
           { id: "raw-bluejeans", label: "raw `fetch` GET /oauth2/tokenInfo (BlueJeans), token in the query", call: rawBlueJeans, check: tokenInfoOk },
           { id: "openapi-fetch-bluejeans", label: "bare `openapi-fetch` GET /oauth2/tokenInfo (BlueJeans), token in the query", call: async () => dataOf(await bareBlueJeans.GET("/oauth2/tokenInfo", { params: { query: { access_token: vendorToken } } })), baseline: "raw-bluejeans", check: tokenInfoOk },
+          { id: "openapi-fetch-bluejeans-timeout", label: "bare `openapi-fetch` GET /oauth2/tokenInfo (BlueJeans) with a 60 s `AbortSignal.timeout`", call: async () => dataOf(await bareBlueJeans.GET("/oauth2/tokenInfo", { params: { query: { access_token: vendorToken } }, signal: AbortSignal.timeout(60_000) })), baseline: "raw-bluejeans", check: tokenInfoOk },
           { id: "helper-bluejeans", label: "helper `createBlueJeansClient().getTokenInfo()`", call: () => bluejeans.getTokenInfo(), baseline: "raw-bluejeans", check: tokenInfoOk },
         ],
       },
