@@ -89,11 +89,11 @@ async function measureGroup(group, concurrency, { rounds, passMs, warmupMs }) {
 
 /**
  * Per measured variant, what it is built on or must at least do (shown beside the target, which
- * compares to raw fetch), with the timeout signal that bounds every call's wait, as ours does:
- * openapi-fetch under the helper operations, a raw fetch under `authorizedFetch`. (Bare openapi-fetch
- * without a signal stays in the tables beside them.)
+ * compares to raw fetch or bare openapi-fetch), with the timeout signal that bounds every call's
+ * wait, as ours does: openapi-fetch under the helper operations and `authMiddleware()`, a raw fetch
+ * under `authorizedFetch`. (The same calls without a signal stay in the tables beside them.)
  */
-const LAYER_UNDER = { helper: "openapi-fetch-timeout", "helper-agilicus": "openapi-fetch-agilicus-timeout", "helper-bluejeans": "openapi-fetch-bluejeans-timeout", "authorized-get": "raw-get-timeout", "authorized-post": "raw-post-timeout" };
+const LAYER_UNDER = { helper: "openapi-fetch-timeout", "helper-agilicus": "openapi-fetch-agilicus-timeout", "helper-bluejeans": "openapi-fetch-bluejeans-timeout", "authorized-get": "raw-get-timeout", "authorized-post": "raw-post-timeout", "middleware-get": "openapi-fetch-get-timeout", "middleware-post": "openapi-fetch-post-timeout" };
 
 /** One target per (measured variant, concurrency): median and p99 ratios within the limit. */
 function targetsOf(groups) {

@@ -18,14 +18,14 @@ const LOAD = fileURLToPath(new URL("./lib/profile-load.mjs", import.meta.url));
 /**
  * The profiled loads: variant ids of lib/clients.mjs, from the floor up; the last layer is ours.
  * The middle layer is what our layer is built on, with the timeout signal that bounds every call of
- * ours: openapi-fetch under the helper operations, a raw fetch under `authorizedFetch`. (Under
- * `authMiddleware()`, openapi-fetch as it is: the middleware runs inside a client of the caller's.)
+ * ours: openapi-fetch under the helper operations and `authMiddleware()`, a raw fetch under
+ * `authorizedFetch`.
  */
 export const STACKS = [
   { id: "unicourt", title: "the UniCourt operation (`listAllTokenIds`)", layers: ["raw-fetch", "openapi-fetch-timeout", "helper"] },
   { id: "agilicus", title: "the Agilicus operation (`listApiKeys`)", layers: ["raw-agilicus", "openapi-fetch-agilicus-timeout", "helper-agilicus"] },
   { id: "authorized-get", title: "`authorizedFetch` GET", layers: ["raw-get", "raw-get-timeout", "authorized-get"] },
-  { id: "middleware-get", title: "`authMiddleware()` GET on an openapi-fetch client", layers: ["raw-get", "openapi-fetch-get", "middleware-get"] },
+  { id: "middleware-get", title: "`authMiddleware()` GET on an openapi-fetch client", layers: ["raw-get", "openapi-fetch-get-timeout", "middleware-get"] },
 ];
 
 /** Options (defaults): concurrency (64), calls per profile (4000), rounds (2), sampling interval in µs (100), stacks (all). */

@@ -16,7 +16,7 @@
 //                POST with a JSON body): raw fetch with the header set by hand against
 //                `authorizedFetch` (and raw fetch with a timeout signal, the least a call that
 //                bounds its wait does), and bare openapi-fetch against the same client with
-//                `authMiddleware()`.
+//                `authMiddleware()` (and bare openapi-fetch with a timeout signal).
 import { Agent, request as httpRequest } from "node:http";
 import { pathToFileURL } from "node:url";
 import { heyApiSdk } from "./hey-api.mjs";
@@ -177,8 +177,10 @@ export async function loadClients(baseUrl) {
           { id: "raw-post-timeout", label: "raw `fetch` POST with a JSON body and a 60 s `AbortSignal.timeout`", call: rawPostWithTimeout, baseline: "raw-post", check: (b) => b?.id === "test-resource-1" },
           { id: "authorized-post", label: "`authorizedFetch` POST with a JSON body", call: authorizedPost, baseline: "raw-post", check: (b) => b?.id === "test-resource-1" },
           { id: "openapi-fetch-get", label: "bare `openapi-fetch` GET, header in the client", call: async () => dataOf(await bareWithHeader.GET("/resource")), check: (b) => b?.id === "test-resource-1" },
+          { id: "openapi-fetch-get-timeout", label: "bare `openapi-fetch` GET with a 60 s `AbortSignal.timeout`, header in the client", call: async () => dataOf(await bareWithHeader.GET("/resource", { signal: AbortSignal.timeout(60_000) })), baseline: "openapi-fetch-get", check: (b) => b?.id === "test-resource-1" },
           { id: "middleware-get", label: "`openapi-fetch` GET with `authMiddleware()`", call: async () => dataOf(await withMiddleware.GET("/resource")), baseline: "openapi-fetch-get", check: (b) => b?.id === "test-resource-1" },
           { id: "openapi-fetch-post", label: "bare `openapi-fetch` POST, header in the client", call: async () => dataOf(await bareWithHeader.POST("/resource", { body: payload })), check: (b) => b?.id === "test-resource-1" },
+          { id: "openapi-fetch-post-timeout", label: "bare `openapi-fetch` POST with a 60 s `AbortSignal.timeout`, header in the client", call: async () => dataOf(await bareWithHeader.POST("/resource", { body: payload, signal: AbortSignal.timeout(60_000) })), baseline: "openapi-fetch-post", check: (b) => b?.id === "test-resource-1" },
           { id: "middleware-post", label: "`openapi-fetch` POST with `authMiddleware()`", call: async () => dataOf(await withMiddleware.POST("/resource", { body: payload })), baseline: "openapi-fetch-post", check: (b) => b?.id === "test-resource-1" },
         ],
       },

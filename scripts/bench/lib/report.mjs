@@ -75,8 +75,9 @@ function targets(sections) {
   return `## Targets
 
 The last column puts each call-overhead figure beside the layer under ours, measured in the same run, with the 60 s timeout
-signal that bounds every call of ours (the least a call that bounds its wait does): the openapi-fetch call the helper is
-built on, or a raw fetch under \`authorizedFetch\` (see the CPU profile in section 1 for where the rest goes).
+signal that bounds every call of ours (the least a call that bounds its wait does): the openapi-fetch call a helper or
+\`authMiddleware()\` is built on, or a raw fetch under \`authorizedFetch\` (see the CPU profile in section 1 for where the
+rest goes).
 
 ${table(["target", "this run", "result", "this run vs the layer under ours"], rows)}`;
 }
@@ -115,8 +116,8 @@ reply is a 240-byte JSON object):
 \`client.authorizedFetch("resource", init)\` against raw \`fetch\` with the \`Authorization\` header set by hand, on a GET
 and on a POST with a JSON body, with raw \`fetch\` given a 60 s \`AbortSignal.timeout\` beside them (\`authorizedFetch\` bounds
 the wait for the headers, 60 s by default: that guarantee by hand); and an openapi-fetch client with
-\`use(client.authMiddleware())\` against bare openapi-fetch with the header in its \`headers\` option. The token is in the
-client's cache before anything is timed.
+\`use(client.authMiddleware())\` against bare openapi-fetch with the header in its \`headers\` option (and the same with a
+60 s \`AbortSignal.timeout\`). The token is in the client's cache before anything is timed.
 
 How: mitata drives the calls (\`measure()\` with no batching, so one sample is one call, or one wave of 64 concurrent
 calls). Each variant first gets a ${section.warmupMs} ms warm-up pass; then ${section.rounds} rounds of ${section.passMs} ms per variant, the
