@@ -60,7 +60,7 @@ export { every } from "./timers.js";
 export { asSession, createClosable, createRepeater, withClose } from "./lifecycle.js";
 export type { Closable, Repeater } from "./lifecycle.js";
 export type { Repeating } from "./timers.js";
-export { ProvidedTokens, checkTokenSource, leaseAccessToken, missingTokenLease, providedTokenLease, rejectRenamedOptions, toTokenProvider, tokenHolderOf, tokenWithJwtExpiry, type TokenProvider } from "./token-source.js";
+export { ProvidedTokens, checkTokenSource, leaseAccessToken, missingTokenLease, providedTokenLease, rejectRenamedOptions, toTokenProvider, tokenHolderOf, tokenWithJwtExpiry } from "./token-source.js";
 export type { ProvidedTokenLeaseOptions, ProvidedTokensOptions, TokenSource } from "./token-source.js";
 export { withSafeDescription } from "./safe-inspect.js";
 export { asyncDisposeSymbol, defineAsyncDispose } from "./dispose.js";

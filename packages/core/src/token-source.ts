@@ -54,16 +54,18 @@ export function leaseAccessToken(lease: TokenLease, fields: { vendor: string; op
 }
 
 /**
- * What a client asks for a token: a function that resolves with one. A provider made from a token
- * string also carries it as `fixed`, so a lease can hand it out without a promise (and the call
- * without a wait: see TokenLease.acquireNow).
+ * The providers toTokenProvider made from a token string, with that token, so that ProvidedTokens
+ * can hand it out without a promise (and a call goes without a wait: see TokenLease.acquireNow).
+ * Kept here rather than as a property of the function, where inspecting it would show the token.
  */
-export type TokenProvider = (() => Promise<string>) & { readonly fixed?: string };
+const FIXED_TOKENS = new WeakMap<() => Promise<string>, string>();
 
-export function toTokenProvider(field: string, source: TokenSource | undefined): TokenProvider {
+export function toTokenProvider(field: string, source: TokenSource | undefined): () => Promise<string> {
   if (typeof source === "string") {
     if (!source.trim()) throw new ValidationError(field, "must not be empty");
-    return Object.assign(async () => source, { fixed: source });
+    const provider = async () => source;
+    FIXED_TOKENS.set(provider, source);
+    return provider;
   }
   if (typeof source === "function") {
     return async () => {
@@ -119,8 +121,8 @@ export function tokenHolderOf(config: AuthorizedFetchConfig & { closable?: Closa
  * mint on every 401 of a resource that refuses every token.
  */
 export class ProvidedTokens implements TokenLease {
-  readonly #provider: TokenProvider;
-  /** The provider's fixed token, as every acquire() hands it out; undefined for a function. */
+  readonly #provider: () => Promise<string>;
+  /** The token of a provider made from a token string, as every acquire() hands it out; undefined for a function. */
   readonly #fixed: AcquiredToken | undefined;
   readonly #reauthIntervalMs: number;
   readonly #emit: (event: ClientEvent) => void;
@@ -128,9 +130,10 @@ export class ProvidedTokens implements TokenLease {
   readonly #now: () => number;
   #lastReauthAt = Number.NEGATIVE_INFINITY;
 
-  constructor(provider: TokenProvider, options: ProvidedTokensOptions = {}) {
+  constructor(provider: () => Promise<string>, options: ProvidedTokensOptions = {}) {
     this.#provider = provider;
-    this.#fixed = provider.fixed === undefined ? undefined : { token: { value: provider.fixed }, fresh: false };
+    const fixed = FIXED_TOKENS.get(provider);
+    this.#fixed = fixed === undefined ? undefined : { token: { value: fixed }, fresh: false };
     this.#reauthIntervalMs = options.reauthIntervalMs ?? 30_000;
     this.#emit = options.emit ?? (() => {});
     this.#operation = options.operation ?? "getToken";
@@ -202,7 +205,7 @@ export interface ProvidedTokenLeaseOptions extends ProvidedTokensOptions {
  * `tokenStore`, cached and shared by the fleet (a TokenCache over the provider, renewed ahead of the
  * token's JWT `exp` when it has one, or after a 401).
  */
-export function providedTokenLease(provider: TokenProvider, options: ProvidedTokenLeaseOptions): TokenLease {
+export function providedTokenLease(provider: () => Promise<string>, options: ProvidedTokenLeaseOptions): TokenLease {
   if (options.tokenStore === undefined) return new ProvidedTokens(provider, options);
   if (options.tokenStoreKey === undefined) throw new ValidationError("tokenStoreKey", "is required with tokenStore here: name whose token the provider returns (e.g. the service account), so clients of different accounts never share one");
   let cache: TokenCache<CachedToken> | undefined;

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ValidationError, checkTokenSource, every, leaseAccessToken, ProvidedTokens, rejectRenamedOptions, toTokenProvider } from "../src/internal.js";
 
@@ -18,6 +19,15 @@ describe("toTokenProvider", () => {
     expect(asked.acquireNow()).toBeUndefined();
     expect((await asked.acquire()).token.value).toBe("test-token-1");
     expect((await asked.acquire()).token.value).toBe("test-token-2");
+  });
+
+  it("a provider made from a token string does not show the token when inspected or serialised", () => {
+    const secret = "test-secret-token-7c41";
+    const provider = toTokenProvider("accessToken", secret);
+    const lease = new ProvidedTokens(provider);
+    for (const value of [provider, lease]) {
+      for (const form of [inspect(value, { showHidden: true, depth: 10 }), JSON.stringify(value) ?? "", String(value), Object.getOwnPropertyNames(value).join(" ")]) expect(form).not.toContain(secret);
+    }
   });
 
   it("rejects missing, empty and empty-returning sources with ValidationError", async () => {

@@ -9,10 +9,9 @@
 import {
   TokenCache,
   asSession,
-  createAuthMiddleware,
-  createAuthorizedFetch,
   createClosable,
   createRepeater,
+  tokenHolderOf,
   waitWithCallOptions,
   withSafeDescription,
   type ApiClient,
@@ -164,12 +163,8 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     }
   }
 
-  const authorizedFetch = createAuthorizedFetch({
-    ...transport,
-    vendor,
-    redactor,
-    tokens: { acquire: async (signal) => (closable.ensureOpen("authorizedFetch"), lease.acquire(signal)), acquireNow: () => (closable.ensureOpen("authorizedFetch"), lease.acquireNow?.()), after401: (used) => lease.after401(used) },
-  });
+  // The rest of the API with this token; a closed session sends none (core's closable lease).
+  const { authorizedFetch, authMiddleware } = tokenHolderOf({ ...transport, vendor, redactor, tokens: lease, closable });
 
   const holder: LaserficheTokenHolder = {
     async createAccessToken(options) {
@@ -212,7 +207,7 @@ export function createTokenHolder(wire: AccessTokenWire, mode: "reusable" | "ses
     get keepAliveRunning() {
       return keepAlive.running;
     },
-    authMiddleware: () => createAuthMiddleware(authorizedFetch),
+    authMiddleware,
     authorizedFetch,
   };
   if (mode === "reusable") return holder;

@@ -385,6 +385,17 @@ describe("sessions", () => {
     expect(calls("Invalidate").map((r) => r.headers.authorization)).toEqual([`Bearer ${authToken(3)}`]);
   });
 
+  it("closing while authorizedFetch waits for Create: SessionClosedError, and the closed session's token goes nowhere", async () => {
+    vendorLike({ Create: async () => (await sleep(50), { body: sessionKeyInfo(3) }) });
+    const session = newClient().openSession();
+    const fetching = session.authorizedFetch("/v1-alpha/Repositories").catch((e: unknown) => e);
+    await sleep(5);
+    await session.close();
+    expect(await fetching).toBeInstanceOf(SessionClosedError);
+    expect(server.requests.map((r) => r.path).filter((path) => path.endsWith("/Repositories"))).toEqual([]);
+    expect(calls("Invalidate").map((r) => r.headers.authorization)).toEqual([`Bearer ${authToken(3)}`]);
+  });
+
   it("await using closes the session: Invalidate with its token, then SessionClosedError", async () => {
     vendorLike();
     const client = newClient();
